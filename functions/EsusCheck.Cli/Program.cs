@@ -1,0 +1,2 @@
+Console.WriteLine("esuscheck");
+return 0;

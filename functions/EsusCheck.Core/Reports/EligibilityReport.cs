@@ -1,0 +1,64 @@
+using EsusCheck.Core.Facts;
+
+namespace EsusCheck.Core.Reports;
+
+/// <summary>The public contract of every interface (HTTP, bulk, chat, CLI). Serialise it with
+/// <see cref="ReportJson.Options"/>; the JSON shape is pinned by a test.</summary>
+public sealed record EligibilityReport
+{
+    public required string Siret { get; init; }
+    public required string Siren { get; init; }
+    public required DateTimeOffset CheckedAt { get; init; }
+    /// <summary>The CPV code the purchase context gave, normalised, or null.</summary>
+    public string? Cpv { get; init; }
+    public required CompanySection Company { get; init; }
+    public required EssVerdict Ess { get; init; }
+    public required EsusVerdict Esus { get; init; }
+    public required IReadOnlyList<InclusionKind> InclusionKinds { get; init; }
+    public required IReadOnlyList<ReservedContractVerdict> ReservedContracts { get; init; }
+    public required IReadOnlyList<EvidenceItem> Evidence { get; init; }
+    public required IReadOnlyList<string> Warnings { get; init; }
+    /// <summary>The version of the rule tables that produced the verdicts (for audit).</summary>
+    public required string RulesVersion { get; init; }
+}
+
+public sealed record CompanySection
+{
+    public string? Name { get; init; }
+    public CodeLabel? LegalForm { get; init; }
+    public CodeLabel? Activity { get; init; }
+    /// <summary>"active" | "ceased"</summary>
+    public string? CompanyState { get; init; }
+    /// <summary>"active" | "closed"</summary>
+    public string? EstablishmentState { get; init; }
+    public bool? HeadOffice { get; init; }
+    public string? Address { get; init; }
+    /// <summary>"public" | "partial"</summary>
+    public string? Diffusion { get; init; }
+}
+
+public sealed record LegalBasis(string Code, string Article, string Url);
+
+public sealed record EssVerdict(EssStatus Status, IReadOnlyList<string> Reasons, IReadOnlyList<LegalBasis> LegalBasis);
+
+public sealed record EsusVerdict(
+    EsusStatus Status,
+    InclusionKind? ByRightCategory,
+    DateOnly? ListPublishedOn,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<LegalBasis> LegalBasis);
+
+public sealed record ReservedContractVerdict(
+    ReservedArticle Article,
+    ContractStatus Status,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<LegalBasis> LegalBasis);
+
+public sealed record EvidenceItem(
+    string Source,
+    DateTimeOffset RetrievedAt,
+    bool FromCache,
+    bool Stale,
+    string? Detail,
+    /// <summary>"found" | "not_found" | "unavailable" | "not_configured"</summary>
+    string Outcome);

@@ -1,0 +1,18 @@
+using EsusCheck.Core;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsusCheck.Functions;
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>The composition root of the function app, also called by the test that resolves every function.</summary>
+    public static IServiceCollection AddEsusCheckFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApplicationInsightsTelemetryWorkerService();
+        services.ConfigureFunctionsApplicationInsights();
+        services.AddEsusCheckCore(configuration);
+        return services;
+    }
+}
