@@ -1,4 +1,8 @@
+using EsusCheck.Bulk;
+using EsusCheck.Chat;
 using EsusCheck.Core;
+using EsusCheck.Registries;
+using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +17,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddApplicationInsightsTelemetryWorkerService();
         services.ConfigureFunctionsApplicationInsights();
         services.AddEsusCheckCore(configuration);
+        services.AddRegistries(configuration);
+        services.AddTableStorage(configuration);
+        services.AddBulk(configuration);
+        services.AddChat(configuration);
         return services;
     }
 }
