@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using EsusCheck.Bulk.Processing;
+
+namespace EsusCheck.Bulk.InProcess;
+
+/// <summary>The work queue of a run inside one process: the runner drains it in order, honouring delays.</summary>
+public sealed class InMemoryBulkWorkQueue(TimeProvider clock) : IBulkWorkQueue
+{
+    public sealed record Delivery(BulkWorkMessage Message, DateTimeOffset NotBefore, int DequeueCount);
+
+    private readonly ConcurrentQueue<Delivery> _queue = new();
+
+    public Task EnqueueAsync(BulkWorkMessage message, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        _queue.Enqueue(new Delivery(message, clock.GetUtcNow() + (delay ?? TimeSpan.Zero), 1));
+        return Task.CompletedTask;
+    }
+
+    public void Redeliver(Delivery delivery) => _queue.Enqueue(delivery with { DequeueCount = delivery.DequeueCount + 1 });
+
+    public bool TryDequeue(out Delivery delivery) => _queue.TryDequeue(out delivery!);
+}

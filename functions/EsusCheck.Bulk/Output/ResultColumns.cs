@@ -1,0 +1,136 @@
+using System.Globalization;
+using EsusCheck.Bulk.Processing;
+using EsusCheck.Core.Reports;
+
+namespace EsusCheck.Bulk.Output;
+
+/// <summary>The result columns appended to every row: French headers and French values, never raw enum values.</summary>
+public static class ResultColumns
+{
+    public static readonly IReadOnlyList<string> Headers =
+    [
+        "Résultat",
+        "SIRET vérifié",
+        "Raison sociale",
+        "Forme juridique",
+        "ESS",
+        "Agrément ESUS",
+        "Marché réservé L2113-12 (EA, ESAT)",
+        "Marché réservé L2113-13 (SIAE)",
+        "Marché réservé L2113-13-1 (travail pénitentiaire)",
+        "Marché réservé L2113-15 (ESS, services sociaux)",
+        "Motifs",
+        "Vérifié le",
+    ];
+
+    public static class Status
+    {
+        public const string Checked = "vérifié";
+        public const string InvalidIdentifier = "numéro invalide";
+        public const string Unknown = "entreprise inconnue";
+        public const string Unavailable = "registres indisponibles";
+        public const string NotChecked = "non vérifié";
+        public const string Unreadable = "ligne illisible";
+        public const string TotalLine = "ligne de total (ignorée)";
+    }
+
+    private static readonly TimeZoneInfo Paris = FindParis();
+
+    public static IReadOnlyList<string> For(SupplierLine line, BulkItemResult? result, long? firstLineOfSameCheck)
+    {
+        var notes = new List<string>();
+        if (line.IsTotalLine)
+            return Row(Status.TotalLine, reasons: "Ligne de total sans SIRET : elle n'est comptée ni dans les fournisseurs ni dans les montants.");
+        if (line.Error is { } error)
+        {
+            notes.Add(error.Message);
+            notes.AddRange(line.Notes);
+            var status = error.Code is BulkCodes.RowTooLong or BulkCodes.RowUnterminatedQuote ? Status.Unreadable : Status.InvalidIdentifier;
+            return Row(status, reasons: Join(notes));
+        }
+        if (firstLineOfSameCheck is { } first && first != line.Row.Line)
+            notes.Add($"Même fournisseur que la ligne {first} : vérifié une seule fois.");
+        notes.AddRange(line.Notes);
+        if (result is null)
+            return Row(Status.NotChecked, reasons: Join(["Ce fournisseur n'a pas pu être vérifié (résultat manquant) : déposez à nouveau le fichier.", .. notes]));
+        if (result.Status != ItemStatus.Checked)
+            return Row(StatusOf(result.Status), reasons: Join([result.Message ?? "", .. notes]), checkedAt: When(result.CheckedAt));
+
+        return
+        [
+            Status.Checked,
+            result.Siret ?? "",
+            result.Name ?? "",
+            result.LegalForm ?? "",
+            Ess(result.Ess),
+            Esus(result.Esus),
+            Contract(result.L2113_12),
+            Contract(result.L2113_13),
+            Contract(result.L2113_13_1),
+            Contract(result.L2113_15),
+            Join([result.Reasons ?? "", .. notes]),
+            When(result.CheckedAt),
+        ];
+    }
+
+    public static string StatusOf(ItemStatus status) => status switch
+    {
+        ItemStatus.Checked => Status.Checked,
+        ItemStatus.InvalidInput => Status.InvalidIdentifier,
+        ItemStatus.Unknown => Status.Unknown,
+        ItemStatus.Unavailable => Status.Unavailable,
+        _ => Status.NotChecked,
+    };
+
+    public static string Ess(EssStatus? status) => status switch
+    {
+        EssStatus.Yes => "oui",
+        EssStatus.No => "non",
+        EssStatus.Unknown => "à vérifier",
+        _ => "",
+    };
+
+    public static string Esus(EsusStatus? status) => status switch
+    {
+        EsusStatus.Accredited => "oui",
+        EsusStatus.NotAccredited => "non",
+        EsusStatus.Unknown => "à vérifier",
+        _ => "",
+    };
+
+    public static string Contract(ContractStatus? status) => status switch
+    {
+        ContractStatus.Eligible => "éligible",
+        ContractStatus.NotEligible => "non éligible",
+        ContractStatus.ToVerify => "à vérifier",
+        _ => "",
+    };
+
+    /// <summary>The check time in Paris time, as a French buyer reads it.</summary>
+    public static string When(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Paris).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string> Row(string status, string reasons, string checkedAt = "")
+    {
+        var cells = new string[Headers.Count];
+        Array.Fill(cells, "");
+        cells[0] = status;
+        cells[^2] = reasons;
+        cells[^1] = checkedAt;
+        return cells;
+    }
+
+    private static string Join(IEnumerable<string> parts) => string.Join(" | ", parts.Where(p => p.Length > 0));
+
+    private static TimeZoneInfo FindParis()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Serialization;
+using EsusCheck.Bulk.Reading;
+
+namespace EsusCheck.Bulk.Processing;
+
+[JsonConverter(typeof(JsonStringEnumConverter<BulkJobState>))]
+public enum BulkJobState
+{
+    /// <summary>Uploaded through the API; the blob trigger has not run yet.</summary>
+    [JsonStringEnumMemberName("received")] Received,
+    /// <summary>The file is being read, its suppliers deduplicated and split into chunks.</summary>
+    [JsonStringEnumMemberName("planning")] Planning,
+    [JsonStringEnumMemberName("processing")] Processing,
+    /// <summary>Every chunk is done; the result files are being written.</summary>
+    [JsonStringEnumMemberName("finalizing")] Finalizing,
+    [JsonStringEnumMemberName("completed")] Completed,
+    /// <summary>The file could not be processed at all (see <see cref="BulkJob.Error"/>).</summary>
+    [JsonStringEnumMemberName("failed")] Failed,
+}
+
+/// <summary>A row that got a reason instead of a verdict, as the status and the summary list it.</summary>
+public sealed record BulkRowError(long? Line, string? Identifier, string Code, string Message);
+
+/// <summary>What was detected in the file that the result writer needs again (the encoding took a whole pass).</summary>
+public sealed record BulkFileShape(FileFormat Format, TextEncodingKind Encoding, int Width);
+
+public sealed record BulkOutputLink(string Name, string? Url);
+
+public sealed record BulkOutputs(BulkOutputLink Csv, BulkOutputLink? Xlsx, BulkOutputLink Summary);
+
+/// <summary>One bulk file being processed. The id derives from the content hash, so a re-upload of the same content
+/// finds the same job. Counters set while planning and those advanced by chunk completions are kept apart so that
+/// a planning retry never overwrites progress.</summary>
+public sealed record BulkJob
+{
+    public required string JobId { get; init; }
+    public required BulkJobState State { get; init; }
+    /// <summary>The blob (or file) the job reads.</summary>
+    public required string InputName { get; init; }
+    /// <summary>Other names the same content was uploaded under, recognised and not processed again.</summary>
+    public IReadOnlyList<string> AlsoUploadedAs { get; init; } = [];
+    public string? ContentSha256 { get; init; }
+    public long ContentLength { get; init; }
+    public BulkFileShape? Shape { get; init; }
+    /// <summary>The chunks are written and <see cref="ChunksTotal"/> is final.</summary>
+    public bool Planned { get; init; }
+
+    public long RowsTotal { get; init; }
+    /// <summary>Rows settled while planning (unreadable or invalid identifiers, total lines).</summary>
+    public long PlannedRowsSettled { get; init; }
+    public long PlannedRowsInError { get; init; }
+    public int UniqueItems { get; init; }
+    public int ChunksTotal { get; init; }
+
+    public int ChunksDone { get; init; }
+    public int ChunksFailed { get; init; }
+    public long ChunkRowsDone { get; init; }
+    public long ChunkRowsInError { get; init; }
+
+    /// <summary>The first rows in error, for the status endpoint (all of them are in the summary).</summary>
+    public IReadOnlyList<BulkRowError> ErrorSample { get; init; } = [];
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    public BulkFileError? Error { get; init; }
+    public BulkOutputs? Outputs { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public long RowsDone => PlannedRowsSettled + ChunkRowsDone;
+    public long RowsInError => PlannedRowsInError + ChunkRowsInError;
+    public bool AllChunksDone => Planned && ChunksDone >= ChunksTotal;
+
+    public bool IsFinished => State is BulkJobState.Completed or BulkJobState.Failed;
+
+    public const int ErrorSampleSize = 20;
+
+    public BulkJob WithErrors(IEnumerable<BulkRowError> errors) =>
+        this with { ErrorSample = ErrorSample.Concat(errors).Take(ErrorSampleSize).ToList() };
+}

@@ -1,0 +1,164 @@
+using EsusCheck.Bulk.Output;
+using EsusCheck.Bulk.Reading;
+using EsusCheck.Core.Application;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EsusCheck.Bulk.Processing;
+
+/// <summary>First step of a job (the blob trigger): hash the content, recognise a re-upload, read every row,
+/// deduplicate the checks, write the job and its chunks, enqueue them. Safe to run twice on the same file.</summary>
+public sealed class BulkJobPlanner(
+    IBulkJobStore store,
+    IBulkWorkQueue queue,
+    SupplierFileReader reader,
+    BulkResultWriter writer,
+    IOptions<BulkOptions> options,
+    TimeProvider clock,
+    ILogger<BulkJobPlanner> logger)
+{
+    public async Task<BulkJob> PlanAsync(BulkInputFile input, CancellationToken cancellationToken)
+    {
+        ContentProbe probe;
+        await using (var stream = await input.OpenAsync(cancellationToken))
+            probe = await ContentProbe.ReadAsync(stream, cancellationToken);
+        var jobId = BulkJobId.FromSha256(probe.Sha256);
+        var now = clock.GetUtcNow();
+
+        var job = await store.AddOrGetAsync(new BulkJob
+        {
+            JobId = jobId,
+            State = BulkJobState.Received,
+            InputName = input.Name,
+            ContentSha256 = probe.Sha256,
+            ContentLength = probe.Length,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, cancellationToken);
+
+        if (job.State is not (BulkJobState.Received or BulkJobState.Planning))
+        {
+            logger.LogInformation("Bulk file {Input} has the content of job {JobId} ({State}): recognised, not processed again",
+                input.Name, jobId, job.State);
+            return await store.UpdateAsync(jobId, j => j.InputName == input.Name || j.AlsoUploadedAs.Contains(input.Name)
+                ? null
+                : j with { AlsoUploadedAs = [.. j.AlsoUploadedAs, input.Name], UpdatedAt = now }, cancellationToken) ?? job;
+        }
+
+        await store.UpdateAsync(jobId, j => j.State is BulkJobState.Received or BulkJobState.Planning
+            ? j with { State = BulkJobState.Planning, ContentSha256 = probe.Sha256, ContentLength = probe.Length, UpdatedAt = now }
+            : null, cancellationToken);
+
+        Plan plan;
+        try
+        {
+            if (probe.Error is { } refused) throw new BulkFileException(refused);
+            plan = await ReadAsync(input, probe, cancellationToken);
+        }
+        catch (BulkFileException ex)
+        {
+            logger.LogWarning("Bulk job {JobId} refused: {Code}", jobId, ex.Error.Code);
+            return await FailAsync(jobId, ex.Error, cancellationToken);
+        }
+
+        var chunks = plan.Items.Chunk(Math.Max(1, options.Value.ChunkSize))
+            .Select((items, index) => new BulkChunk(jobId, index, items))
+            .ToList();
+        await store.AddChunksAsync(jobId, chunks, cancellationToken);
+        await store.UpdateAsync(jobId, j => j with
+        {
+            Shape = plan.Shape,
+            Planned = true,
+            RowsTotal = plan.Rows,
+            PlannedRowsSettled = plan.RowsSettled,
+            PlannedRowsInError = plan.RowsInError,
+            UniqueItems = plan.Items.Count,
+            ChunksTotal = chunks.Count,
+            Notes = plan.Notes,
+            ErrorSample = plan.Errors.Concat(j.ErrorSample).Distinct().Take(BulkJob.ErrorSampleSize).ToList(),
+            UpdatedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+
+        // Messages go out before the state says « processing »: a crash in between leaves the job « planning », so
+        // the retried trigger plans again (chunks already there are kept, duplicate messages are harmless).
+        foreach (var chunk in chunks)
+            await queue.EnqueueAsync(BulkWorkMessage.ForChunk(jobId, chunk.Index), null, cancellationToken);
+        if (chunks.Count == 0) await queue.EnqueueAsync(BulkWorkMessage.ForFinalize(jobId), null, cancellationToken);
+
+        logger.LogInformation("Bulk job {JobId}: {Rows} rows, {Items} distinct checks in {Chunks} chunks",
+            jobId, plan.Rows, plan.Items.Count, chunks.Count);
+        return await store.UpdateAsync(jobId, j => j.State == BulkJobState.Planning
+            ? j with { State = j.AllChunksDone && chunks.Count > 0 ? BulkJobState.Finalizing : BulkJobState.Processing, UpdatedAt = clock.GetUtcNow() }
+            : null, cancellationToken) ?? job;
+    }
+
+    public async Task<BulkJob> FailAsync(string jobId, BulkFileError error, CancellationToken cancellationToken)
+    {
+        var failed = await store.UpdateAsync(jobId, j => j.IsFinished
+            ? null
+            : j with { State = BulkJobState.Failed, Error = error, CompletedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow() },
+            cancellationToken);
+        if (failed is null) throw new InvalidOperationException($"Bulk job {jobId} vanished.");
+        if (failed.Error == error && failed.Outputs is null)
+        {
+            var summary = await writer.WriteFailureAsync(failed, error, cancellationToken);
+            failed = await store.UpdateAsync(jobId, j => j with { Outputs = new BulkOutputs(summary, null, summary) }, cancellationToken) ?? failed;
+        }
+        return failed;
+    }
+
+    private sealed record Plan(
+        BulkFileShape Shape, long Rows, long RowsSettled, long RowsInError, IReadOnlyList<BulkItem> Items,
+        IReadOnlyList<BulkRowError> Errors, IReadOnlyList<string> Notes);
+
+    private sealed class Counter(string identifier, string? cpv)
+    {
+        public int Rows;
+
+        public BulkItem ToItem() => new(identifier, cpv, Rows);
+    }
+
+    private async Task<Plan> ReadAsync(BulkInputFile input, ContentProbe probe, CancellationToken cancellationToken)
+    {
+        await using var file = await reader.OpenAsync(await input.OpenAsync(cancellationToken), probe, cancellationToken);
+        var interpreter = new SupplierLineInterpreter(file.Layout, options.Value);
+        var counters = new Dictionary<string, Counter>();
+        var order = new List<Counter>();
+        var errors = new List<BulkRowError>();
+        long rows = 0, settled = 0, inError = 0;
+        var width = file.Layout.Header.Count;
+
+        await foreach (var row in file.Rows.WithCancellation(cancellationToken))
+        {
+            width = Math.Max(width, row.Cells.Count);
+            if (row.Kind != SourceRowKind.Data) continue;
+            var line = interpreter.Interpret(row);
+            if (line.IsTotalLine) continue;
+            rows++;
+            if (line.Error is { } error)
+            {
+                settled++;
+                inError++;
+                if (errors.Count < BulkJob.ErrorSampleSize) errors.Add(error);
+                continue;
+            }
+            var key = line.ItemKey!;
+            if (!counters.TryGetValue(key, out var counter))
+            {
+                if (counters.Count >= options.Value.MaxUniqueSuppliers)
+                    throw new BulkFileException(new(BulkFileError.Codes.TooManySuppliers,
+                        $"Le fichier compte plus de {FrenchText.Number(options.Value.MaxUniqueSuppliers)} fournisseurs distincts, la limite " +
+                        "d'un traitement : découpez-le en plusieurs fichiers."));
+                counters[key] = counter = new Counter(line.Identifier!, line.Cpv);
+                order.Add(counter);
+            }
+            counter.Rows++;
+        }
+
+        var notes = file.Layout.Notes.ToList();
+        if (file.BlankLines > 0) notes.Add($"{FrenchText.Number(file.BlankLines)} ligne(s) vide(s) ignorée(s).");
+        if (rows == 0) notes.Add("Le fichier ne contient aucune ligne de données sous l'en-tête.");
+        var shape = new BulkFileShape(probe.Format, probe.Encoding, width);
+        return new Plan(shape, rows, settled, inError, order.Select(c => c.ToItem()).ToList(), errors, notes);
+    }
+}
