@@ -26,7 +26,7 @@ public sealed class EsusVerdictTests
 
         Assert.Equal(EsusStatus.Accredited, report.Esus.Status);
         Assert.Equal(JulyList, report.Esus.ListPublishedOn);
-        Assert.Contains("publiée par la DG Trésor le 1 juillet 2026", report.Esus.Reasons[0]);
+        Assert.Contains("publiée par la DG Trésor le 1er juillet 2026", report.Esus.Reasons[0]);
         Assert.Contains(LegalReferences.EsusAgrement, report.Esus.LegalBasis);
     }
 
@@ -79,7 +79,7 @@ public sealed class EsusVerdictTests
 
         Assert.Equal(EsusStatus.Accredited, report.Esus.Status);
         Assert.Contains("n'est plus à jour", string.Join(" ", report.Esus.Reasons));
-        Assert.Contains(report.Warnings, w => w.Contains("1 février 2027"));
+        Assert.Contains(report.Warnings, w => w.Contains("1er février 2027"));
     }
 
     [Fact]
