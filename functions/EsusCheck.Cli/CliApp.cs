@@ -29,7 +29,9 @@ public static class CliApp
             .MaxBy(c => c.Spec.Words.Count);
         if (command is null)
         {
-            console.WriteError("Commande inconnue", $"« {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))} ». Commandes : " +
+            // « esus frob » names a group and a wrong sub-command; « frob 123 » names a wrong command.
+            var typed = commands.Any(c => c.Spec.Words.Count > 1 && c.Spec.Words[0] == args[0]) ? args.Take(2) : args.Take(1);
+            console.WriteError("Commande inconnue", $"« {string.Join(' ', typed)} ». Commandes : " +
                                                     string.Join(", ", commands.Select(c => c.Spec.Name)) + ".", "command_unknown");
             return ExitCodes.InvalidInput;
         }
