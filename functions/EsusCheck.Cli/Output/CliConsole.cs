@@ -19,9 +19,11 @@ public sealed class CliConsole
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(stdout),
         });
-        // A file or a pipe has no width: do not cut Légifrance links at 80 columns.
-        if (!terminal) Out.Profile.Width = 160;
+        // A file or a pipe has no width: one line per sentence, never a Légifrance link cut at 80 columns.
+        if (!terminal) Out.Profile.Width = NoWrapWidth;
     }
+
+    private const int NoWrapWidth = 10_000;
 
     public IAnsiConsole Out { get; }
 

@@ -37,7 +37,15 @@ internal static class FrenchWords
         _ => article.ToArticle(),
     };
 
-    public static string Outcome(string outcome) => outcome switch
+    public static string Outcome(string source, string outcome) => (source, outcome) switch
+    {
+        (SourceNames.EsusList, "found") => "SIREN présent sur la liste",
+        (SourceNames.EsusList, "not_found") => "SIREN absent de la liste",
+        (SourceNames.EsusList, "not_configured") => "aucune liste chargée",
+        (_, var other) => Outcome(other),
+    };
+
+    private static string Outcome(string outcome) => outcome switch
     {
         "found" => "a répondu",
         "not_found" => "ne connaît pas ce numéro",

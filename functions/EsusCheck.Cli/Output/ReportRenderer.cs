@@ -1,3 +1,4 @@
+using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
@@ -43,14 +44,7 @@ internal static class ReportRenderer
 
         console.WriteLine();
         console.MarkupLine("[bold]Sources consultées[/]");
-        foreach (var evidence in report.Evidence)
-        {
-            var line = $"{FrenchWords.Source(evidence.Source)} : {FrenchWords.Outcome(evidence.Outcome)}, le {FrenchFormat.DateTime(evidence.RetrievedAt)}"
-                       + (evidence.FromCache ? " (cache)" : "")
-                       + (evidence.Stale ? " (données anciennes)" : "")
-                       + (string.IsNullOrWhiteSpace(evidence.Detail) ? "" : $" — {evidence.Detail}");
-            console.MarkupLine(Indent + "• " + Markup.Escape(line));
-        }
+        foreach (var evidence in report.Evidence) console.MarkupLine(Indent + "• " + Markup.Escape(EvidenceLine(evidence)));
 
         if (report.Warnings.Count > 0)
         {
@@ -84,6 +78,20 @@ internal static class ReportRenderer
             console.MarkupLine("État : " + (closed ? $"[red]{Markup.Escape(state)}[/]" : Markup.Escape(state)));
         }
     }
+
+    private static string EvidenceLine(EvidenceItem evidence)
+    {
+        var line = $"{Capitalise(FrenchWords.Source(evidence.Source))} : {FrenchWords.Outcome(evidence.Source, evidence.Outcome)}";
+        if (evidence.Source == SourceNames.EsusList)
+            // The list is read locally: what matters is when it was imported, and no « cache » applies.
+            return evidence.Outcome == "not_configured" ? line : $"{line}, importée le {FrenchFormat.DateTime(evidence.RetrievedAt)} — {evidence.Detail}";
+        return $"{line}, consulté le {FrenchFormat.DateTime(evidence.RetrievedAt)}"
+               + (evidence.FromCache ? " (réponse en cache)" : "")
+               + (evidence.Stale ? " (données anciennes : le registre n'a pas répondu)" : "")
+               + (string.IsNullOrWhiteSpace(evidence.Detail) ? "" : $" — {evidence.Detail}");
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static void Heading(IAnsiConsole console, string title, string status, string colour)
     {
