@@ -13,7 +13,9 @@ internal sealed record RegistryAnswer<T>(T? Content, RegistryFailure? Failure, H
 /// <summary>The one way a source calls its registry: every upstream failure (timeout, network, 429 past retries, 5xx,
 /// 401, open circuit, unreadable body) becomes a <see cref="RegistryFailure"/>; only the caller's own cancellation
 /// propagates. Logs carry the source, a hash of the number asked and a reason, never a secret.</summary>
-internal sealed class RegistryCall(string source, TimeProvider clock, ILogger logger)
+/// <param name="credentialKey">The configuration key of the secret this registry needs, named (never its value) when
+/// the registry refuses it.</param>
+internal sealed class RegistryCall(string source, TimeProvider clock, ILogger logger, string? credentialKey = null)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -25,7 +27,7 @@ internal sealed class RegistryCall(string source, TimeProvider clock, ILogger lo
         try
         {
             using var response = await call(cancellationToken);
-            answer = Read(response, cancellationToken);
+            answer = Read(response, credentialKey, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && RegistryFailure.FromException(exception) is { } known)
         {
@@ -60,7 +62,8 @@ internal sealed class RegistryCall(string source, TimeProvider clock, ILogger lo
         return facts;
     }
 
-    private static RegistryAnswer<T> Read<T>(IApiResponse<T> response, CancellationToken cancellationToken) where T : class
+    private static RegistryAnswer<T> Read<T>(IApiResponse<T> response, string? credentialKey, CancellationToken cancellationToken)
+        where T : class
     {
         if (response.HasRequestError(out var requestError))
         {
@@ -68,7 +71,7 @@ internal sealed class RegistryCall(string source, TimeProvider clock, ILogger lo
             return new(null, RegistryFailure.FromException(requestError) ?? RegistryFailure.Unreachable(requestError));
         }
         if (!response.IsSuccessStatusCode && response.StatusCode is { } status)
-            return new(null, RegistryFailure.FromStatus(status, RetryAfter.Of(response.Headers)), status);
+            return new(null, RegistryFailure.FromStatus(status, RetryAfter.Of(response.Headers), credentialKey), status);
         if (response.Error is { } error)
             return new(null, RegistryFailure.FromException(error) ?? RegistryFailure.Malformed(error.GetType().Name));
         return response.Content is { } content ? new(content, null) : new(null, RegistryFailure.Malformed("empty body"));

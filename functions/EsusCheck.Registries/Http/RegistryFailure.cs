@@ -10,9 +10,11 @@ namespace EsusCheck.Registries.Http;
 /// URL) and a short English reason for the logs.</summary>
 internal sealed record RegistryFailure(string Detail, string LogReason, TimeSpan? RetryAfter = null)
 {
-    public static RegistryFailure FromStatus(HttpStatusCode status, TimeSpan? retryAfter) => (int)status switch
+    public static RegistryFailure FromStatus(HttpStatusCode status, TimeSpan? retryAfter, string? credentialKey = null) => (int)status switch
     {
-        401 or 403 => new($"Le registre a refusé l'accès (HTTP {(int)status}).", $"HTTP {(int)status}"),
+        401 or 403 => new($"Le registre a refusé l'accès (HTTP {(int)status})" +
+            (credentialKey is null ? "." : $" : le secret configuré est absent ou invalide, vérifiez le paramètre {credentialKey}."),
+            $"HTTP {(int)status}"),
         429 => new("Le registre limite le nombre de requêtes et a demandé d'attendre (HTTP 429)" + After(retryAfter) + ".",
             "HTTP 429", retryAfter),
         >= 500 => new($"Le registre a répondu par une erreur (HTTP {(int)status})" + After(retryAfter) + ".",

@@ -33,9 +33,7 @@ public sealed class RechercheEntreprisesSource(
 
         return new SourceFacts
         {
-            Evidence = new(Name, SourceOutcome.Found, at, Detail: identity.Diffusion == Diffusion.Partial
-                ? "Établissement trouvé (diffusion partielle : certaines données sont masquées)."
-                : "Établissement trouvé."),
+            Evidence = new(Name, SourceOutcome.Found, at, Detail: FoundDetail.For(identity)),
             Identity = identity,
             EssFlag = result.Complements?.EstEss,
             InclusionKinds = kinds.Select(k => new InclusionKindFact(k, FactLevel.LegalUnit, Name)).ToList(),

@@ -159,6 +159,15 @@ public sealed class RegistryStubs : IDisposable
     /// SIREN for Recherche head-office lookups); every registry when null.</summary>
     public int RequestCount(Registry registry, string? number = null) => Requests(registry, number).Count;
 
+    /// <summary>Waits until <paramref name="count"/> requests about <paramref name="number"/> are in the log (WireMock
+    /// logs a request once its response is sent, so a delayed response shows late), at most <paramref name="max"/>.</summary>
+    public async Task<int> WaitForRequestsAsync(Registry registry, string? number, int count, TimeSpan max)
+    {
+        var deadline = DateTime.UtcNow + max;
+        while (RequestCount(registry, number) < count && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return RequestCount(registry, number);
+    }
+
     /// <summary>When each request reached the registry (WireMock's own log timestamps), oldest first.</summary>
     public IReadOnlyList<DateTime> RequestTimes(Registry registry) =>
         Requests(registry, null).Select(e => e.RequestMessage.DateTime).Order().ToList();
