@@ -1,6 +1,7 @@
 using EsusCheck.Bulk;
 using EsusCheck.Chat;
 using EsusCheck.Core;
+using EsusCheck.Functions.Bulk;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -20,6 +21,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddRegistries(configuration);
         services.AddTableStorage(configuration);
         services.AddBulk(configuration);
+        services.AddBulkFunctions(configuration);
         services.AddChat(configuration);
         return services;
     }

@@ -67,11 +67,11 @@ public sealed record BulkJob
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
 
-    public long RowsDone => PlannedRowsSettled + ChunkRowsDone;
-    public long RowsInError => PlannedRowsInError + ChunkRowsInError;
-    public bool AllChunksDone => Planned && ChunksDone >= ChunksTotal;
+    [JsonIgnore] public long RowsDone => PlannedRowsSettled + ChunkRowsDone;
+    [JsonIgnore] public long RowsInError => PlannedRowsInError + ChunkRowsInError;
+    [JsonIgnore] public bool AllChunksDone => Planned && ChunksDone >= ChunksTotal;
 
-    public bool IsFinished => State is BulkJobState.Completed or BulkJobState.Failed;
+    [JsonIgnore] public bool IsFinished => State is BulkJobState.Completed or BulkJobState.Failed;
 
     public const int ErrorSampleSize = 20;
 

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using EsusCheck.Bulk.Processing;
+
+namespace EsusCheck.Storage.Bulk;
+
+/// <summary>How a job, its chunks and its checkpoints sit in one table partition (the job id), so that a chunk's
+/// completion and the job's counters change in one entity-group transaction.
+/// Row keys: <c>job</c>; <c>chunk-000042</c>; <c>result-000042-{key}</c>.</summary>
+internal static class BulkEntities
+{
+    public const string JobRow = "job";
+    private const string Data = "Data";
+    private const int MaxNoteLength = 600;
+    private const int MaxNotes = 40;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string ChunkRow(int index) => "chunk-" + index.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string ResultRow(int chunk, string key) => ResultPrefix(chunk) + key;
+
+    /// <summary>Every result row of a chunk sorts between this prefix and the same with « . » (the next character after « - »).</summary>
+    public static string ResultPrefix(int chunk) => "result-" + chunk.ToString("D6", CultureInfo.InvariantCulture) + "-";
+
+    public static TableEntity ToEntity(BulkJob job) => new(job.JobId, JobRow)
+    {
+        ["State"] = job.State.ToString(),
+        // The whole job in one property: notes and the error sample are capped so that it stays far below the
+        // 64 KiB a property may hold.
+        [Data] = JsonSerializer.Serialize(job with
+        {
+            Notes = job.Notes.Take(MaxNotes).Select(n => Cap(n, MaxNoteLength)).ToList(),
+            ErrorSample = job.ErrorSample.Select(e => e with { Message = Cap(e.Message, MaxNoteLength) }).ToList(),
+        }, Json),
+    };
+
+    public static BulkJob ToJob(TableEntity entity) =>
+        JsonSerializer.Deserialize<BulkJob>(entity.GetString(Data), Json) ?? throw new InvalidDataException("Empty bulk job entity.");
+
+    public static TableEntity ToEntity(BulkChunk chunk)
+    {
+        var items = new StringBuilder();
+        foreach (var item in chunk.Items)
+            items.Append(item.Identifier).Append(';').Append(item.Cpv).Append(';').Append(item.Rows.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        return new TableEntity(chunk.JobId, ChunkRow(chunk.Index))
+        {
+            ["Items"] = items.ToString(),
+            ["Done"] = chunk.Done,
+            ["Failed"] = chunk.Failed,
+        };
+    }
+
+    public static BulkChunk ToChunk(string jobId, int index, TableEntity entity)
+    {
+        var items = entity.GetString("Items").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(';'))
+            .Select(parts => new BulkItem(parts[0], parts[1].Length == 0 ? null : parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture)))
+            .ToList();
+        return new BulkChunk(jobId, index, items, entity.GetBoolean("Done") ?? false, entity.GetBoolean("Failed") ?? false);
+    }
+
+    public static TableEntity ToEntity(string jobId, int chunk, BulkItemResult result) =>
+        new(jobId, ResultRow(chunk, result.Key)) { [Data] = JsonSerializer.Serialize(result, Json) };
+
+    public static BulkItemResult ToResult(TableEntity entity) =>
+        JsonSerializer.Deserialize<BulkItemResult>(entity.GetString(Data), Json) ?? throw new InvalidDataException("Empty bulk result entity.");
+
+    private static string Cap(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
