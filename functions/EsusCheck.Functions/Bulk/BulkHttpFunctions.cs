@@ -65,9 +65,23 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
                 }),
                 BulkHttpResponse.ProblemJson, new Dictionary<string, string>());
         }
-        foreach (var (header, value) in response.Headers) request.HttpContext.Response.Headers[header] = value;
-        return new ContentResult { StatusCode = response.Status, Content = response.Content, ContentType = response.ContentType };
+        return new BulkActionResult(response);
     }
 
     private static string Instance(HttpRequest request) => request.Path.HasValue ? request.Path.Value! : "";
+
+    /// <summary>Writes the response as it is: no MVC formatter decides the JSON or the content type.</summary>
+    private sealed class BulkActionResult(BulkHttpResponse response) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var http = context.HttpContext.Response;
+            http.StatusCode = response.Status;
+            foreach (var (name, value) in response.Headers) http.Headers[name] = value;
+            http.ContentType = response.ContentType;
+            var bytes = System.Text.Encoding.UTF8.GetBytes(response.Content);
+            http.ContentLength = bytes.Length;
+            await http.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+        }
+    }
 }
