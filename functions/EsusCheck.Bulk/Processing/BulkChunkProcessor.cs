@@ -58,7 +58,18 @@ public sealed class BulkChunkProcessor(
     {
         var chunk = await store.GetChunkAsync(jobId, index, cancellationToken);
         if (chunk is null || chunk.Done) return;
-        var done = (await store.GetChunkResultsAsync(jobId, index, cancellationToken)).Select(r => r.Key).ToHashSet();
+        HashSet<string> done;
+        try
+        {
+            done = (await store.GetChunkResultsAsync(jobId, index, cancellationToken))
+                .Select(r => r.Key).ToHashSet();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Unreadable checkpoints (the failure that poisoned the message, maybe): settle every supplier of the chunk.
+            logger.LogError(ex, "Bulk chunk {JobId}/{Index}: checkpoints unreadable, every check settled as failed", jobId, index);
+            done = [];
+        }
         var failed = chunk.Items.Where(i => !done.Contains(i.Key))
             .Select(i => ItemResultMapping.Failed(i.Key, attempts, clock.GetUtcNow())).ToList();
         foreach (var batch in failed.Chunk(100)) await store.SaveResultsAsync(jobId, index, batch, cancellationToken);
@@ -124,7 +135,7 @@ public sealed class BulkChunkProcessor(
             var result = ItemResultMapping.From(item.Key, outcome, clock.GetUtcNow());
             return result.Status == ItemStatus.Unavailable && !last ? null : result;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Bulk check failed for SIRET {SiretHash} in job {JobId}", LogPrivacy.Hash(item.Identifier), jobId);
             return last ? ItemResultMapping.Failed(item.Key, options.Value.MaxAttempts, clock.GetUtcNow()) : null;

@@ -35,7 +35,7 @@ public sealed class BulkWorkDispatcher(
             else
                 await finalizer.FinalizeAsync(message.JobId, cancellationToken);
         }
-        catch (Exception ex) when (lastDelivery && ex is not OperationCanceledException)
+        catch (Exception ex) when (lastDelivery && !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Bulk work {Type} for job {JobId} failed on its last delivery ({DequeueCount}): settled as failed",
                 message.Type, message.JobId, dequeueCount);
