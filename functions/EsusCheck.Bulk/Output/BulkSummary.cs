@@ -50,6 +50,7 @@ public sealed record SummaryInput(
         TextEncodingKind.Windows1252 => "windows-1252",
         TextEncodingKind.Utf16LittleEndian => "utf-16le",
         TextEncodingKind.Utf16BigEndian => "utf-16be",
+        TextEncodingKind.Ascii => "ascii",
         _ => "mixed",
     };
 }

@@ -75,7 +75,8 @@ public sealed record ContentProbe(
             ? "Le fichier se termine au milieu d'un caractère : il semble tronqué (vérifiez que la dernière ligne est complète)."
             : null;
         if (census.InvalidBytes == 0)
-            return Csv(bom ? TextEncodingKind.Utf8Bom : TextEncodingKind.Utf8, truncated is null ? [] : [truncated]);
+            return Csv(bom ? TextEncodingKind.Utf8Bom : census.MultiByteSequences == 0 && !census.EndsInsideSequence ? TextEncodingKind.Ascii : TextEncodingKind.Utf8,
+                truncated is null ? [] : [truncated]);
         if (census.FrenchSequences >= 2)
             return Csv(TextEncodingKind.Mixed,
                 $"Le fichier mélange deux encodages : {census.MultiByteSequences} caractère(s) en UTF-8 et {census.InvalidBytes} " +

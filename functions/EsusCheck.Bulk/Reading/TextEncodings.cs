@@ -2,8 +2,10 @@ using System.Text;
 
 namespace EsusCheck.Bulk.Reading;
 
-/// <summary>How the bytes of a CSV file are to be read and how its results are to be written back.</summary>
-public enum TextEncodingKind { Utf8, Utf8Bom, Windows1252, Utf16LittleEndian, Utf16BigEndian, Mixed }
+/// <summary>How the bytes of a CSV file are to be read and how its results are to be written back. <see cref="Ascii"/>
+/// reads as UTF-8 and any other tool's encoding alike; its results, which hold accents, are written in UTF-8 with a BOM
+/// so that a spreadsheet recognises them.</summary>
+public enum TextEncodingKind { Utf8, Utf8Bom, Windows1252, Utf16LittleEndian, Utf16BigEndian, Mixed, Ascii }
 
 public static class TextEncodings
 {
@@ -42,6 +44,7 @@ public static class TextEncodings
         TextEncodingKind.Windows1252 => "Windows-1252",
         TextEncodingKind.Utf16LittleEndian => "UTF-16 (little-endian)",
         TextEncodingKind.Utf16BigEndian => "UTF-16 (big-endian)",
+        TextEncodingKind.Ascii => "ASCII (sans accent ; résultats écrits en UTF-8 avec BOM)",
         _ => "mélange d'UTF-8 et de Windows-1252",
     };
 
