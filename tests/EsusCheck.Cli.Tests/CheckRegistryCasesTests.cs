@@ -5,13 +5,8 @@ using EsusCheck.Testing.Registries;
 namespace EsusCheck.Cli.Tests;
 
 /// <summary>Each registry case of issue 3 through <c>esuscheck check</c>: the report (or error) and the exit code.</summary>
-public sealed class CheckRegistryCasesTests : IDisposable
+public sealed class CheckRegistryCasesTests : StubbedCliTest
 {
-    private readonly RegistryStubs _stubs = new();
-    private readonly CliRunner _cli;
-
-    public CheckRegistryCasesTests() => _cli = new CliRunner(RegistryTestServices.Configuration(_stubs));
-
     private static ReservedContractVerdict Verdict(EligibilityReport report, ReservedArticle article) =>
         Assert.Single(report.ReservedContracts, c => c.Article == article);
 
@@ -21,10 +16,10 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task A_closed_establishment_is_a_report_with_every_article_not_eligible()
     {
         var siret = TestSirets.Next();
-        _stubs.CompanyFound(siret, new StubCompany { EstablishmentClosed = true, TypeSiae = "EI", EstEss = true });
+        Stubs.CompanyFound(siret, new StubCompany { EstablishmentClosed = true, TypeSiae = "EI", EstEss = true });
 
-        var text = await _cli.RunAsync("check", siret);
-        var json = await _cli.RunAsync("check", siret, "--json");
+        var text = await Cli.RunAsync("check", siret);
+        var json = await Cli.RunAsync("check", siret, "--json");
 
         Assert.Equal(ExitCodes.Ok, text.ExitCode);
         Assert.Contains("État : entreprise active, établissement fermé", text.Stdout, StringComparison.Ordinal);
@@ -37,9 +32,9 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task A_ceased_company_is_a_report_too()
     {
         var siret = TestSirets.Next();
-        _stubs.CompanyFound(siret, new StubCompany { Ceased = true });
+        Stubs.CompanyFound(siret, new StubCompany { Ceased = true });
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("État : entreprise cessée, établissement fermé", run.Stdout, StringComparison.Ordinal);
@@ -49,10 +44,10 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task A_non_diffusible_company_is_reported_with_a_warning_about_masked_data()
     {
         var siret = TestSirets.Next();
-        _stubs.CompanyFound(siret, new StubCompany { NonDiffusible = true });
+        Stubs.CompanyFound(siret, new StubCompany { NonDiffusible = true });
 
-        var text = await _cli.RunAsync("check", siret);
-        var json = await _cli.RunAsync("check", siret, "--json");
+        var text = await Cli.RunAsync("check", siret);
+        var json = await Cli.RunAsync("check", siret, "--json");
 
         Assert.Equal(ExitCodes.Ok, text.ExitCode);
         Assert.Contains("Avertissements", text.Stdout, StringComparison.Ordinal);
@@ -66,14 +61,14 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task A_429_with_retry_after_then_success_is_a_report()
     {
         var siret = TestSirets.Next();
-        _stubs.CompanyFound(siret);
-        _stubs.FailsThen(Registry.RechercheEntreprises, siret, 429, times: 1, _stubs.Found(Registry.RechercheEntreprises, siret), retryAfterSeconds: 1);
+        Stubs.CompanyFound(siret);
+        Stubs.FailsThen(Registry.RechercheEntreprises, siret, 429, times: 1, Stubs.Found(Registry.RechercheEntreprises, siret), retryAfterSeconds: 1);
 
-        var run = await _cli.RunAsync("check", siret, "--json");
+        var run = await Cli.RunAsync("check", siret, "--json");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(siret, ReportJson.Deserialize(run.Stdout)!.Siret);
-        Assert.Equal(2, _stubs.RequestCount(Registry.RechercheEntreprises, siret));
+        Assert.Equal(2, Stubs.RequestCount(Registry.RechercheEntreprises, siret));
     }
 
     [Theory]
@@ -82,9 +77,9 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task Server_errors_past_the_retries_give_exit_code_4(int status)
     {
         var siret = TestSirets.Next();
-        _stubs.Fails(Registry.RechercheEntreprises, siret, status);
+        Stubs.Fails(Registry.RechercheEntreprises, siret, status);
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
         Assert.Contains("(code : registries_unavailable)", run.Stderr, StringComparison.Ordinal);
@@ -95,25 +90,25 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task An_open_circuit_gives_exit_code_4_without_calling_the_registry_again()
     {
         var siret = TestSirets.Next();
-        _stubs.Fails(Registry.RechercheEntreprises, siret, 500);
-        _cli.Set("Registries:RechercheEntreprises:BreakerMinimumThroughput", "2");
-        _cli.Set("Registries:RechercheEntreprises:MaxRetries", "2");
+        Stubs.Fails(Registry.RechercheEntreprises, siret, 500);
+        Cli.Set("Registries:RechercheEntreprises:BreakerMinimumThroughput", "2");
+        Cli.Set("Registries:RechercheEntreprises:MaxRetries", "2");
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
-        Assert.True(_stubs.RequestCount(Registry.RechercheEntreprises, siret) < 3, "the breaker stops the retries");
+        Assert.True(Stubs.RequestCount(Registry.RechercheEntreprises, siret) < 3, "the breaker stops the retries");
     }
 
     [Fact]
     public async Task A_registry_that_times_out_gives_exit_code_4()
     {
         var siret = TestSirets.Next();
-        _stubs.Delayed(Registry.RechercheEntreprises, siret, TimeSpan.FromSeconds(5));
-        _cli.Set("Registries:RechercheEntreprises:AttemptTimeout", "00:00:00.300");
-        _cli.Set("Registries:RechercheEntreprises:MaxRetries", "0");
+        Stubs.Delayed(Registry.RechercheEntreprises, siret, TimeSpan.FromSeconds(5));
+        Cli.Set("Registries:RechercheEntreprises:AttemptTimeout", "00:00:00.300");
+        Cli.Set("Registries:RechercheEntreprises:MaxRetries", "0");
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
         Assert.StartsWith("Registres indisponibles : ", run.Stderr, StringComparison.Ordinal);
@@ -123,9 +118,9 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task Malformed_json_gives_exit_code_4()
     {
         var siret = TestSirets.Next();
-        _stubs.Malformed(Registry.RechercheEntreprises, siret);
+        Stubs.Malformed(Registry.RechercheEntreprises, siret);
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
     }
@@ -134,10 +129,10 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task When_recherche_fails_the_insee_fallback_with_a_key_gives_the_report()
     {
         var siret = TestSirets.Next();
-        _stubs.Fails(Registry.RechercheEntreprises, siret, 503).SireneFound(siret);
-        _cli.Set("Registries:Sirene:ApiKey", RegistryStubs.SireneApiKey);
+        Stubs.Fails(Registry.RechercheEntreprises, siret, 503).SireneFound(siret);
+        Cli.Set("Registries:Sirene:ApiKey", RegistryStubs.SireneApiKey);
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("l'identité provient de l'API Sirene de l'INSEE", run.Stdout, StringComparison.Ordinal);
@@ -147,11 +142,11 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task An_invalid_marche_token_still_gives_a_report_with_the_source_unavailable()
     {
         var siret = TestSirets.Next();
-        _stubs.CompanyFound(siret, new StubCompany { TypeSiae = "EI" });
-        _cli.Set("Registries:MarcheInclusion:Token", new string('x', 64));
+        Stubs.CompanyFound(siret, new StubCompany { TypeSiae = "EI" });
+        Cli.Set("Registries:MarcheInclusion:Token", new string('x', 64));
 
-        var text = await _cli.RunAsync("check", siret);
-        var json = await _cli.RunAsync("check", siret, "--json");
+        var text = await Cli.RunAsync("check", siret);
+        var json = await Cli.RunAsync("check", siret, "--json");
 
         Assert.Equal(ExitCodes.Ok, text.ExitCode);
         Assert.Contains("Le Marché de l'inclusion : indisponible", text.Stdout, StringComparison.Ordinal);
@@ -165,18 +160,12 @@ public sealed class CheckRegistryCasesTests : IDisposable
     public async Task Without_a_marche_token_the_report_says_the_source_is_not_configured()
     {
         var siret = TestSirets.Next();
-        _stubs.CompanyFound(siret);
+        Stubs.CompanyFound(siret);
 
-        var run = await _cli.RunAsync("check", siret);
+        var run = await Cli.RunAsync("check", siret);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("Le Marché de l'inclusion : non configuré", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal(0, _stubs.RequestCount(Registry.MarcheInclusion));
-    }
-
-    public void Dispose()
-    {
-        _cli.Dispose();
-        _stubs.Dispose();
+        Assert.Equal(0, Stubs.RequestCount(Registry.MarcheInclusion));
     }
 }
