@@ -5,6 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Registries.Tests;
 
+/// <summary>Run alone, after the parallel tests: the property is measured on a shared machine, and this process's own
+/// other tests would only add noise to the server's timestamps.</summary>
+[CollectionDefinition(nameof(PacingTests), DisableParallelization = true)]
+public sealed class PacingCollection;
+
+[Collection(nameof(PacingTests))]
 public sealed class PacingTests : StubbedRegistriesTest
 {
     /// <summary>Recherche d'entreprises allows 7 requests per second. Twenty checks at once, a quarter of them
