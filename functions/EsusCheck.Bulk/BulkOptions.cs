@@ -10,8 +10,9 @@ public sealed class BulkOptions
     /// keep the registry limiter busy.</summary>
     public int ChunkSize { get; set; } = 200;
 
-    /// <summary>Checks in flight inside one chunk. The registry clients pace the calls; this only keeps enough
-    /// requests waiting for the pacing limit to be reached.</summary>
+    /// <summary>Checks in flight per instance, across every chunk it processes at once. The registry clients pace the
+    /// calls; this keeps enough requests waiting for the pacing limit to be reached, and few enough that none waits
+    /// for its turn beyond the registries' total timeout.</summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>Results written to the checkpoint table every this many checks.</summary>

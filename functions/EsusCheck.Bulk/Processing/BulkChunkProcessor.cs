@@ -15,6 +15,11 @@ public sealed class BulkChunkProcessor(
     TimeProvider clock,
     ILogger<BulkChunkProcessor> logger)
 {
+    /// <summary>Checks in flight across every chunk this instance processes at once (the host hands over several
+    /// messages together): the registry pacer then always has work waiting, and no caller waits for its turn long
+    /// enough to time out.</summary>
+    private readonly SemaphoreSlim _inFlight = new(Math.Max(1, options.Value.MaxConcurrency));
+
     /// <param name="attempt">1 for the first try; a chunk whose registries were unavailable comes back with the next
     /// attempt, and at <see cref="BulkOptions.MaxAttempts"/> their unavailability becomes the rows' result.</param>
     /// <param name="onRowsChecked">Progress, in rows, for the CLI.</param>
@@ -128,6 +133,7 @@ public sealed class BulkChunkProcessor(
     /// before the last attempt).</summary>
     private async Task<BulkItemResult?> CheckOneAsync(string jobId, BulkItem item, bool last, CancellationToken cancellationToken)
     {
+        await _inFlight.WaitAsync(cancellationToken);
         try
         {
             var outcome = await service.CheckAsync(
@@ -139,6 +145,10 @@ public sealed class BulkChunkProcessor(
         {
             logger.LogError(ex, "Bulk check failed for SIRET {SiretHash} in job {JobId}", LogPrivacy.Hash(item.Identifier), jobId);
             return last ? ItemResultMapping.Failed(item.Key, options.Value.MaxAttempts, clock.GetUtcNow()) : null;
+        }
+        finally
+        {
+            _inFlight.Release();
         }
     }
 

@@ -1,0 +1,329 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using EsusCheck.Bulk;
+using EsusCheck.Bulk.InProcess;
+using EsusCheck.Bulk.Processing;
+using EsusCheck.Bulk.Reading;
+using EsusCheck.Core.Application;
+using EsusCheck.Core.Facts;
+using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage.Bulk;
+using EsusCheck.Testing;
+using EsusCheck.Testing.Registries;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace EsusCheck.Benchmarks;
+
+/// <summary>Bulk supplier files through the real pipeline (reader, planner, chunk processor, finalizer, CSV and XLSX
+/// writers) and the real <see cref="EligibilityService"/> with its registry clients pointed at a WireMock Recherche
+/// d'entreprises that knows every SIRET. Scenarios, one per process so that the memory figures are its own:
+/// <list type="bullet">
+/// <item><c>local-warm</c>: a 100,000-row file in-process (as <c>esuscheck bulk</c>), facts cache warm;</item>
+/// <item><c>azure-warm</c>: the same file through the Azure adapters on Azurite (blob, queue, job table), one consumer;</item>
+/// <item><c>cold</c>: a few hundred distinct SIRETs, no cache, the stub enforcing 7 requests/s (429 beyond);</item>
+/// <item><c>large</c>: a file over 100 MB, facts cache warm: memory must not follow the file size.</item>
+/// </list></summary>
+public static class BulkBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var scenario = Arg(args, "scenario", "local-warm");
+        Console.WriteLine($"bulk {scenario}: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        return scenario switch
+        {
+            "local-warm" => await WarmAsync(args, azure: false),
+            "azure-warm" => await WarmAsync(args, azure: true),
+            "cold" => await ColdAsync(args),
+            "large" => await LargeAsync(args),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.WriteLine("bulk --scenario local-warm|azure-warm|cold|large [--rows N] [--unique N] [--pace-ms N] [--limit N]");
+        return 2;
+    }
+
+    private static async Task<int> WarmAsync(string[] args, bool azure)
+    {
+        var rows = Int(args, "rows", 100_000);
+        var unique = Int(args, "unique", 20_000);
+        using var stub = new RechercheStub(limitPerSecond: null);
+        var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
+        var cache = new MemoryFactsCache();
+        await using var services = Build(stub, cache, azure, paceMs: 0);
+        using var folder = new TempFolder();
+        var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
+        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs, {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB (CSV ; Windows-1252)");
+
+        var warmUp = Stopwatch.StartNew();
+        await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("warm-up"), null, CancellationToken.None);
+        Console.WriteLine($"warm-up (cold cache, unpaced stub): {warmUp.Elapsed.TotalSeconds:F1} s, {stub.Requests:N0} registry requests");
+        var requestsBefore = stub.Requests;
+
+        using var memory = new MemorySampler();
+        var measured = Stopwatch.StartNew();
+        var job = azure
+            ? await RunOnAzuriteAsync(services, File.ReadAllBytes(file))
+            : (await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("measured"), null, CancellationToken.None)).Job;
+        measured.Stop();
+        Report(job, measured.Elapsed, memory, stub.Requests - requestsBefore);
+        return job.State == BulkJobState.Completed && stub.Requests == requestsBefore ? 0 : 1;
+    }
+
+    private static async Task<int> ColdAsync(string[] args)
+    {
+        var unique = Int(args, "unique", 300);
+        var rows = Int(args, "rows", 1_000);
+        var limit = Int(args, "limit", 7);
+        var paceMs = Int(args, "pace-ms", 170);
+        using var stub = new RechercheStub(limitPerSecond: limit);
+        var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
+        await using var services = Build(stub, cache: null, azure: false, paceMs);
+        using var folder = new TempFolder();
+        var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
+        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; stub limit {limit} requests/s (429 + Retry-After beyond); " +
+                          $"client pace one attempt every {paceMs} ms; no cache");
+
+        using var memory = new MemorySampler();
+        var measured = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("out"), null, CancellationToken.None);
+        measured.Stop();
+        Report(run.Job, measured.Elapsed, memory, stub.Requests);
+        var times = stub.Times.Order().ToList();
+        var span = (times[^1] - times[0]).TotalSeconds;
+        Console.WriteLine($"Recherche requests: {stub.Requests} ({stub.Rejected} answered 429), {(stub.Requests - 1) / span:F2} requests/s " +
+                          $"between the first and the last; busiest sliding second: {BusiestSecond(times)} requests");
+        Console.WriteLine($"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F2} (limit {limit}/s)");
+        return run.Job.State == BulkJobState.Completed ? 0 : 1;
+    }
+
+    private static async Task<int> LargeAsync(string[] args)
+    {
+        var unique = Int(args, "unique", 1_000);
+        var megabytes = Int(args, "megabytes", 110);
+        using var stub = new RechercheStub(limitPerSecond: null);
+        var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
+        var cache = new MemoryFactsCache();
+        await using var services = Build(stub, cache, azure: false, paceMs: 0);
+        using var folder = new TempFolder();
+        var rows = (int)(megabytes * 1024L * 1024 / 1_060);
+        var file = SupplierFile(folder, "gros.csv", sirets, rows, commentLength: 1_000);
+        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs, {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB");
+        await services.GetRequiredService<LocalBulkRunner>().RunAsync(SupplierFile(folder, "warm.csv", sirets, unique, 0), folder.Path("warm-up"), null, CancellationToken.None);
+
+        using var memory = new MemorySampler();
+        var measured = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("out"), null, CancellationToken.None);
+        measured.Stop();
+        Report(run.Job, measured.Elapsed, memory, 0);
+        return run.Job.State == BulkJobState.Completed ? 0 : 1;
+    }
+
+    private static void Report(BulkJob job, TimeSpan elapsed, MemorySampler memory, long registryRequests)
+    {
+        Console.WriteLine($"job {job.State}: {job.RowsTotal:N0} rows ({job.UniqueItems:N0} distinct checks, {job.RowsInError:N0} in error) " +
+                          $"in {elapsed.TotalSeconds:F1} s → {job.RowsTotal / elapsed.TotalSeconds:N0} rows/s");
+        Console.WriteLine($"registry requests during the measured run: {registryRequests:N0}");
+        Console.WriteLine($"memory during the run: peak working set {memory.PeakWorkingSet / 1024.0 / 1024.0:F0} MB, " +
+                          $"peak managed heap {memory.PeakManaged / 1024.0 / 1024.0:F0} MB (sampled every 50 ms; process start {memory.Start / 1024.0 / 1024.0:F0} MB)");
+    }
+
+    /// <summary>The blob trigger's and the queue trigger's code (the functions only bind and call these), one consumer.</summary>
+    private static async Task<BulkJob> RunOnAzuriteAsync(ServiceProvider services, byte[] bytes)
+    {
+        var input = new BlobContainerClient(Azurite.ConnectionString, BulkNames.InputContainer);
+        await input.CreateIfNotExistsAsync();
+        var blob = input.GetBlobClient($"benchmark-{Guid.NewGuid():N}.csv");
+        await blob.UploadAsync(new BinaryData(bytes), overwrite: true);
+        var queue = new QueueClient(Azurite.ConnectionString, BulkNames.WorkQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
+
+        var job = await services.GetRequiredService<BulkJobPlanner>().PlanAsync(BlobBulkInput.From(blob), CancellationToken.None);
+        var dispatcher = services.GetRequiredService<BulkWorkDispatcher>();
+        while ((await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5))).Value is { Length: > 0 } messages)
+            foreach (var message in messages)
+            {
+                await dispatcher.HandleAsync(message.Body.ToString(), message.DequeueCount, CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        return (await services.GetRequiredService<IBulkJobStore>().FindAsync(job.JobId, CancellationToken.None))!;
+    }
+
+    private static ServiceProvider Build(RechercheStub stub, IFactsCache? cache, bool azure, int paceMs)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Registries:RechercheEntreprises:MinInterval"] = TimeSpan.FromMilliseconds(paceMs).ToString("c", CultureInfo.InvariantCulture),
+            ["Registries:RechercheEntreprises:TotalTimeout"] = "00:00:30",
+            ["Registries:RechercheEntreprises:RetryDelay"] = "00:00:01",
+            ["Bulk:JobsTable"] = Azurite.UniqueName("benchbulk"),
+            ["Bulk:OutputContainer"] = Azurite.UniqueName("bench-out-"),
+        };
+        if (azure) overrides["Storage:ConnectionString"] = Azurite.ConnectionString;
+        var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);
+        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
+        services.AddBulk(configuration);
+        if (azure) services.AddBulkStorage(configuration);
+        if (cache is not null) services.AddSingleton(cache);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Writes a French Excel export: « ; », Windows-1252, CRLF, « N° SIRET », « 1 234,56 ». Row i names SIRET
+    /// i mod n. Streamed to the disk, so that building the file does not weigh on the memory figures.</summary>
+    private static string SupplierFile(TempFolder folder, string name, IReadOnlyList<string> sirets, int rows, int commentLength)
+    {
+        var path = folder.Path(name);
+        var comment = new string('c', commentLength);
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+        using var writer = new StreamWriter(path, false, TextEncodings.Windows1252, 1 << 16);
+        writer.Write("Fournisseur;N° SIRET;Montant HT;Commentaire\r\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var siret = sirets[i % sirets.Count];
+            writer.Write($"Fournisseur n°{i % sirets.Count};{siret};{(i % 9_000 + 12).ToString("N2", french).Replace('\u202F', ' ')};{comment}\r\n");
+        }
+        return path;
+    }
+
+    private static int BusiestSecond(List<DateTime> times)
+    {
+        var busiest = 0;
+        for (int start = 0, end = 0; end < times.Count; end++)
+        {
+            while (times[end] - times[start] >= TimeSpan.FromSeconds(1)) start++;
+            busiest = Math.Max(busiest, end - start + 1);
+        }
+        return busiest;
+    }
+
+    private static string Arg(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, "--" + name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static int Int(string[] args, string name, int fallback) => int.Parse(Arg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    /// <summary>The registries as <see cref="RegistryStubs"/> plays them, with Recherche d'entreprises answering every
+    /// SIRET through one callback (one mapping per SIRET would not scale to 20,000), optionally enforcing a limit of
+    /// requests per sliding second with 429 + Retry-After as the real one does.</summary>
+    private sealed class RechercheStub : IDisposable
+    {
+        private readonly int? _limit;
+        private readonly Queue<DateTime> _window = new();
+        private readonly ConcurrentBag<DateTime> _times = [];
+        private int _requests;
+        private int _rejected;
+
+        public RechercheStub(int? limitPerSecond)
+        {
+            _limit = limitPerSecond;
+            Stubs.Server.Given(Request.Create().UsingGet().WithPath("/search")).AtPriority(1)
+                .RespondWith(Response.Create().WithCallback(request =>
+                {
+                    var now = DateTime.UtcNow;
+                    Interlocked.Increment(ref _requests);
+                    _times.Add(now);
+                    lock (_window)
+                    {
+                        while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromSeconds(1)) _window.Dequeue();
+                        if (_limit is { } limit && _window.Count >= limit)
+                        {
+                            Interlocked.Increment(ref _rejected);
+                            return Json(429, RegistryShapes.RechercheError("Trop de requêtes"), retryAfter: true);
+                        }
+                        _window.Enqueue(now);
+                    }
+                    var siret = request.Query!["q"][0];
+                    return Json(200, RegistryShapes.RechercheResult(siret, CompanyFor(siret)), retryAfter: false);
+                }));
+        }
+
+        public RegistryStubs Stubs { get; } = new();
+        public int Requests => _requests;
+        public int Rejected => _rejected;
+        public IEnumerable<DateTime> Times => _times;
+
+        private static StubCompany CompanyFor(string siret) => (siret[^2] - '0') switch
+        {
+            0 or 1 or 2 => new StubCompany { LegalForm = "9220", EstEss = true, TypeSiae = "ACI" },
+            3 => new StubCompany { LegalForm = "5458", EstEss = true },
+            4 => new StubCompany { LegalForm = "9220", EstEss = true, TypeSiae = "ESAT" },
+            _ => new StubCompany { LegalForm = "5710" },
+        };
+
+        private static WireMock.ResponseMessage Json(int status, string body, bool retryAfter)
+        {
+            var response = new WireMock.ResponseMessage
+            {
+                StatusCode = status,
+                BodyData = new WireMock.Util.BodyData { BodyAsString = body, DetectedBodyType = WireMock.Types.BodyType.String, Encoding = Encoding.UTF8 },
+            };
+            response.AddHeader("Content-Type", "application/json");
+            if (retryAfter) response.AddHeader("Retry-After", "1");
+            return response;
+        }
+
+        public void Dispose() => Stubs.Dispose();
+    }
+
+    /// <summary>A warm cache: what each source said, per SIRET, kept in memory (the deployed cache is Table Storage).</summary>
+    private sealed class MemoryFactsCache : IFactsCache
+    {
+        private readonly ConcurrentDictionary<(string Source, string Siret), Task<SourceFacts>> _facts = new();
+
+        public Task<SourceFacts> GetOrFetchAsync(IRegistrySource source, Siret siret, bool refresh, CancellationToken cancellationToken) =>
+            _facts.GetOrAdd((source.Name, siret.Value), _ => source.FetchAsync(siret, cancellationToken));
+    }
+
+    /// <summary>Samples the process's working set and managed heap while a scenario runs.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly Timer _timer;
+
+        public MemorySampler()
+        {
+            GC.Collect();
+            Start = Process.GetCurrentProcess().WorkingSet64;
+            _timer = new Timer(_ => Sample(), null, 0, 50);
+        }
+
+        public long Start { get; }
+        public long PeakWorkingSet { get; private set; }
+        public long PeakManaged { get; private set; }
+
+        private void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakManaged = Math.Max(PeakManaged, GC.GetTotalMemory(false));
+        }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            Sample();
+        }
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "esuscheck-bench-" + Guid.NewGuid().ToString("N")[..8]);
+
+        public TempFolder() => Directory.CreateDirectory(_root);
+
+        public string Path(string name) => System.IO.Path.Combine(_root, name);
+
+        public void Dispose() => Directory.Delete(_root, recursive: true);
+    }
+}
