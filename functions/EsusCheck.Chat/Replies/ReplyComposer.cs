@@ -48,7 +48,7 @@ public static class ReplyComposer
             if (result.Outcome.Report is { } report)
                 sections.Add(ReportDocument.Build(report, understanding.Intent, understanding.Article, understanding.Cpv is not null));
             else if (result.Outcome.Failure is { } failure)
-                sections.Add([new HeadingBlock(result.Input), new ParagraphBlock($"{failure.Title} : {failure.Detail}", Tone.Bad)]);
+                sections.Add([new HeadingBlock(result.Input), new ParagraphBlock($"{failure.Title} : {ReportDocument.LowerFirst(failure.Detail)}", Tone.Bad)]);
         }
         if (results.Count == 0 && understanding.Identifiers.Count > 0)
             sections.Add([new ParagraphBlock("Vérifiez le numéro et renvoyez-le : je n'ai pas pu lancer de vérification.")]);

@@ -12,8 +12,8 @@ public static class ReportDocument
     public static IReadOnlyList<ReplyBlock> Build(EligibilityReport report, Intent intent, ReservedArticle? article, bool cpvGiven)
     {
         var blocks = new List<ReplyBlock> { Heading(report) };
-        var ess = Ess(report.Ess, detailed: intent is Intent.EssQuestion or Intent.CheckCompany, maxReasons: intent == Intent.EssQuestion ? 9 : 1);
-        var esus = Esus(report.Esus, detailed: intent is Intent.EsusQuestion or Intent.CheckCompany, maxReasons: intent == Intent.EsusQuestion ? 9 : 2);
+        var ess = Ess(report.Ess, detailed: intent is Intent.EssQuestion or Intent.CheckCompany, maxReasons: intent == Intent.EssQuestion ? int.MaxValue : 1);
+        var esus = Esus(report.Esus, detailed: intent is Intent.EsusQuestion or Intent.CheckCompany, maxReasons: intent == Intent.EsusQuestion ? int.MaxValue : 2);
         var contracts = Contracts(report, intent, article, cpvGiven);
 
         switch (intent)
@@ -67,33 +67,41 @@ public static class ReportDocument
             verdict.LegalBasis.FirstOrDefault(), detailed, maxReasons);
     }
 
-    /// <summary>The article asked about first; with a CPV code, L2113-15 first; otherwise the open doors first.</summary>
-    private static IEnumerable<VerdictBlock> Contracts(EligibilityReport report, Intent intent, ReservedArticle? article, bool cpvGiven)
+    /// <summary>The article asked about first; with a CPV code, L2113-15 first; otherwise the open doors first. When every
+    /// door is closed for one same reason (a ceased company), that reason is said once.</summary>
+    private static IEnumerable<ReplyBlock> Contracts(EligibilityReport report, Intent intent, ReservedArticle? article, bool cpvGiven)
     {
         var focus = article ?? (cpvGiven ? ReservedArticle.L2113_15 : null);
+        var allClosed = report.ReservedContracts.All(c => c.Status == ContractStatus.NotEligible);
         var ordered = report.ReservedContracts
             .OrderBy(c => c.Article == focus ? 0 : 1)
             .ThenBy(c => c.Status switch { ContractStatus.Eligible => 0, ContractStatus.ToVerify => 1, _ => 2 })
-            .ThenBy(c => c.Article);
+            .ThenBy(c => c.Article)
+            .ToList();
+        var firstReasons = ordered.Select(c => c.Reasons.FirstOrDefault()).Distinct().ToList();
+        var sharedReason = allClosed && firstReasons.Count == 1 ? firstReasons[0] : null;
         foreach (var contract in ordered)
         {
             var (status, tone) = VerdictLabels.Of(contract.Status);
             var detailed = intent switch
             {
-                Intent.ReservedContractQuestion => focus is null ? contract.Status != ContractStatus.NotEligible : contract.Article == focus,
-                Intent.CheckCompany => contract.Status == ContractStatus.Eligible,
+                Intent.ReservedContractQuestion when focus is not null => contract.Article == focus,
+                Intent.ReservedContractQuestion => sharedReason is null && (allClosed || contract.Status != ContractStatus.NotEligible),
+                Intent.CheckCompany => contract.Status != ContractStatus.NotEligible,
                 _ => false,
             };
             yield return Verdict(VerdictLabels.Subject(contract.Article), status, tone, contract.Reasons,
                 contract.Status == ContractStatus.ToVerify, contract.LegalBasis.FirstOrDefault(), detailed,
-                intent == Intent.ReservedContractQuestion ? 9 : 1);
+                contract.Article == focus ? int.MaxValue : 1);
         }
+        if (sharedReason is not null) yield return new ParagraphBlock(sharedReason, Tone.Bad);
     }
 
     private static VerdictBlock Verdict(string subject, string status, Tone tone, IReadOnlyList<string> reasons, bool toVerify,
         LegalBasis? basis, bool detailed, int maxReasons)
     {
         var shown = detailed ? reasons.Take(maxReasons).ToList() : [];
+        if (toVerify && shown.Count > 0) shown[0] = LowerFirst(shown[0]);
         return toVerify
             ? new VerdictBlock(subject, status, tone, [], shown, basis, detailed)
             : new VerdictBlock(subject, status, tone, shown, [], basis, detailed);
@@ -114,7 +122,7 @@ public static class ReportDocument
         return text;
     }
 
-    private static string LowerFirst(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
+    public static string LowerFirst(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
         ? char.ToLowerInvariant(text[0]) + text[1..]
         : text;
 }

@@ -74,10 +74,11 @@ public static class RuleExplainer
         yield return new ParagraphBlock(
             $"Il est accordé pour {EsusListRules.AccreditationYears} ans ({EsusListRules.YoungCompanyAccreditationYears} ans " +
             $"pour une entreprise créée depuis moins de {EsusListRules.YoungCompanyYears} ans).");
-        var byRight = InclusionKindRules.All.Where(r => r.EsusByRight).Select(r => r.Label).ToList();
-        yield return new ParagraphBlock(
-            $"En bénéficient de plein droit notamment : {French.Join([.. byRight, EsusAgrementRules.OtherByRightBeneficiaries])}. " +
-            EsusAgrementRules.ByRightCaveat);
+        yield return new BulletsBlock(
+            [.. InclusionKindRules.All.Where(r => r.EsusByRight).Select(r => French.Capitalise(r.WithArticle)),
+             French.Capitalise(EsusAgrementRules.OtherByRightBeneficiaries)],
+            "En bénéficient de plein droit, sur demande :");
+        yield return new ParagraphBlock(EsusAgrementRules.ByRightCaveat);
         var dueDates = EsusListRules.DueDates.Select(d => French.Date(new DateOnly(2000, d.Month, d.Day))[..^5]).ToList();
         yield return new ParagraphBlock(
             $"{EsusAgrementRules.OnlySource} Elle est publiée chaque année au plus tard le {dueDates[0]} et mise à jour au " +
@@ -103,14 +104,15 @@ public static class RuleExplainer
         var contract = ReservedContractRules.For(rule.Article);
         yield return new HeadingBlock(French.Capitalise(rule.Label));
         yield return new ParagraphBlock(rule.Explanation);
+        var pronoun = rule.Feminine ? "Elle" : "Il";
         yield return new ParagraphBlock(rule.Certainty == RuleCertainty.Certain
-            ? $"Elle peut se voir réserver un marché sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title})."
-            : $"Elle ne peut candidater à un marché réservé sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title}) " +
+            ? $"{pronoun} peut se voir réserver un marché sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title})."
+            : $"{pronoun} ne peut candidater à un marché réservé sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title}) " +
               "qu'en tant que « structure équivalente » : c'est à l'acheteur de le vérifier.",
             rule.Certainty == RuleCertainty.Certain ? Tone.Neutral : Tone.Warning);
         if (rule.EsusByRight)
             yield return new ParagraphBlock(
-                $"Elle peut bénéficier de l'agrément ESUS de plein droit (article L3332-17-1, II). {EsusAgrementRules.ByRightCaveat}");
+                $"{pronoun} peut bénéficier de l'agrément ESUS de plein droit (article L3332-17-1, II). {EsusAgrementRules.ByRightCaveat}");
         yield return new ReferencesBlock([contract.LegalBasis[0], .. rule.EsusByRight ? [LegalReferences.EsusAgrement] : Array.Empty<LegalBasis>()]);
     }
 

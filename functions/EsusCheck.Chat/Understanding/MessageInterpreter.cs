@@ -38,7 +38,7 @@ public static class MessageInterpreter
         // A company question: a number typed, or a question that follows up on the conversation's company.
         var companyQuestion = hasCompany
             || (hasContext && !asksExplanation && (asksEsus || asksEss || asksReserved || typedCpv is not null || numbers.CpvErrors.Count > 0))
-            || (!asksExplanation && (asksEsus || asksEss) && IsAboutACompany(words));
+            || (!asksExplanation && (asksEsus || asksEss || asksReserved) && IsAboutACompany(words, pronouns: typedCpv is null));
         if (companyQuestion)
         {
             var intent = asksReserved || (typedCpv is not null && !asksEsus && !asksEss) ? Intent.ReservedContractQuestion
@@ -58,25 +58,25 @@ public static class MessageInterpreter
             };
         }
 
-        if (topic is not null || (asksExplanation && typedCpv is not null))
+        // A service named with a general notion (« une crèche peut-elle être réservée à l'ESS ? ») asks about that service.
+        if (typedCpv is not null && (topic is null || topic.Kind is RuleTopicKind.Ess or RuleTopicKind.ReservedContracts
+                || topic.Article == Core.Reports.ReservedArticle.L2113_15))
+            topic = new RuleTopic(RuleTopicKind.Cpv, Cpv: typedCpv.Code);
+        if (topic is not null)
             return new MessageUnderstanding
             {
                 Intent = Intent.ExplainRule,
-                Topic = topic ?? new RuleTopic(RuleTopicKind.Cpv, Cpv: typedCpv!.Code),
+                Topic = topic,
                 Cpv = typedCpv,
                 CpvErrors = numbers.CpvErrors,
                 Article = article,
             };
 
-        // A service or CPV code alone (« crèche ? », « 85312110 ») asks whether it can be reserved.
-        if (typedCpv is not null)
-            return new MessageUnderstanding { Intent = Intent.ExplainRule, Topic = new RuleTopic(RuleTopicKind.Cpv, Cpv: typedCpv.Code), Cpv = typedCpv };
-
         if (numbers.CpvErrors.Count > 0)
             return new MessageUnderstanding { Intent = Intent.ReservedContractQuestion, CpvErrors = numbers.CpvErrors };
         if (HelpCues.AnyIn(words) || message.Trim() == "?") return new MessageUnderstanding { Intent = Intent.Help };
         if (asksReserved)
-            return IsAboutACompany(words)
+            return IsAboutACompany(words, pronouns: true)
                 ? new MessageUnderstanding { Intent = Intent.ReservedContractQuestion }
                 : new MessageUnderstanding { Intent = Intent.ExplainRule, Topic = new RuleTopic(RuleTopicKind.ReservedContracts) };
         if (ThanksCues.AnyIn(words)) return new MessageUnderstanding { Intent = Intent.Thanks };
@@ -84,9 +84,11 @@ public static class MessageInterpreter
         return new MessageUnderstanding { Intent = Intent.OffTopic };
     }
 
-    /// <summary>« est-elle agréée ESUS ? » without a number: a question about a company, not about the agrément.</summary>
-    private static bool IsAboutACompany(IReadOnlyList<string> words) =>
-        words.Any(w => w is "elle" or "il" or "entreprise" or "societe" or "association" or "fournisseur" or "structure" or "prestataire" or "lui");
+    /// <summary>« est-elle agréée ESUS ? », « peut-on lui réserver… » without a number: a question about a company, not
+    /// about a rule. With a service named, « elle » is the service (« une crèche peut-elle être réservée ? »).</summary>
+    private static bool IsAboutACompany(IReadOnlyList<string> words, bool pronouns) =>
+        words.Any(w => w is "lui" or "entreprise" or "societe" or "association" or "fournisseur" or "prestataire" or "titulaire"
+                       || (pronouns && w is "elle" or "il"));
 
     private static ExtractedCpv FromContext(ChatContext context)
     {
