@@ -84,7 +84,7 @@ public static class ChatCorpus
         new("4,18166E+13", "check_company", ["identifier_excel_scientific_notation"], null, ["notation scientifique", "format texte"]),
         new("le siret 41816609600069.0 est il esus ?", "esus_question", ["identifier_excel_decimal_suffix"], null, ["suffixe décimal"]),
         new("SIRET 4181660960006", "check_company", ["identifier_leading_zero_lost"], null, ["zéro initial"]),
-        new("SIREN 41816609", "check_company", ["identifier_leading_zero_lost"], null, ["zéro initial", "8 chiffres au lieu de 9"]),
+        new("SIREN 41816609", "check_company", ["identifier_leading_zero_lost"], null, ["zéro initial", "au lieu des 9 d'un SIREN"]),
         new("41816609600068", "check_company", [ "41816609600068" ], null, ["clé de contrôle", "faute de frappe"]),
         new("418166097 est-elle agréée ?", "esus_question", ["identifier_invalid_checksum"], null, ["clé de contrôle du SIREN 418 166 097"]),
         new("418166096000", "check_company", ["identifier_wrong_length"], null, ["compte 14 chiffres, celui-ci en compte 12"]),
