@@ -14,7 +14,10 @@ public static class ReportDocument
         var blocks = new List<ReplyBlock> { Heading(report) };
         var ess = Ess(report.Ess, detailed: intent is Intent.EssQuestion or Intent.CheckCompany, maxReasons: intent == Intent.EssQuestion ? int.MaxValue : 1);
         var esus = Esus(report.Esus, detailed: intent is Intent.EsusQuestion or Intent.CheckCompany, maxReasons: intent == Intent.EsusQuestion ? int.MaxValue : 2);
-        var contracts = Contracts(report, intent, article, cpvGiven);
+        var contracts = Contracts(report, intent, article, cpvGiven).ToList();
+        // A reason that closes every door (a ceased company, a closed establishment) is the first thing to read.
+        blocks.AddRange(contracts.OfType<ParagraphBlock>());
+        contracts.RemoveAll(b => b is ParagraphBlock);
 
         switch (intent)
         {
