@@ -17,6 +17,15 @@ public sealed class InMemoryChatContextStore(IOptions<ChatOptions> options, Time
     public Task SaveAsync(string conversationId, ChatContext context, CancellationToken cancellationToken)
     {
         _contexts[conversationId] = context;
+        if (_contexts.Count > PruneAbove)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var (id, old) in _contexts)
+                if (!options.Value.IsAlive(old, now)) _contexts.TryRemove(id, out _);
+        }
         return Task.CompletedTask;
     }
+
+    /// <summary>Above this many conversations, expired ones are dropped so that a long-running process does not grow.</summary>
+    private const int PruneAbove = 10_000;
 }

@@ -1,3 +1,4 @@
+using EsusCheck.Core.Engine;
 using EsusCheck.Chat.Understanding;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
@@ -117,10 +118,10 @@ public static class ReportDocument
             .ToList();
         var text = registries.Count == 0
             ? "Données des registres publics"
-            : $"Données des registres publics du {French.Date(registries.Min(e => e.RetrievedAt))}" +
+            : $"Données des registres publics du {FrenchText.Date(registries.Min(e => e.RetrievedAt))}" +
               (registries.Any(e => e.FromCache) ? " (en partie en cache)" : "");
         text += report.Esus.ListPublishedOn is { } published
-            ? $" ; liste nationale des agréments ESUS publiée le {French.Date(published)}."
+            ? $" ; liste nationale des agréments ESUS publiée le {FrenchText.Date(published)}."
             : " ; aucune liste nationale des agréments ESUS n'est chargée.";
         return text;
     }

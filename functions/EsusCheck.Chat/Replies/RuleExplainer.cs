@@ -1,3 +1,4 @@
+using EsusCheck.Core.Engine;
 using EsusCheck.Chat.Understanding;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Reports;
@@ -79,10 +80,10 @@ public static class RuleExplainer
              French.Capitalise(EsusAgrementRules.OtherByRightBeneficiaries)],
             "En bénéficient de plein droit, sur demande :");
         yield return new ParagraphBlock(EsusAgrementRules.ByRightCaveat);
-        var dueDates = EsusListRules.DueDates.Select(d => French.Date(new DateOnly(2000, d.Month, d.Day))[..^5]).ToList();
+        var dueDates = EsusListRules.DueDates.Select(d => FrenchText.Date(new DateOnly(2000, d.Month, d.Day))[..^5]).ToList();
         yield return new ParagraphBlock(
             $"{EsusAgrementRules.OnlySource} Elle est publiée chaque année au plus tard le {dueDates[0]} et mise à jour au " +
-            $"{French.Join(dueDates.Skip(1))}.");
+            $"{FrenchText.Join(dueDates.Skip(1))}.");
         yield return new ReferencesBlock([LegalReferences.EsusAgrement, LegalReferences.EsusConditions]);
     }
 
@@ -91,7 +92,7 @@ public static class RuleExplainer
         var families = EssLegalForms.FamilyLabels.Where(f => f.Key.IsEssByForm()).Select(f => Plural(f.Value)).ToList();
         yield return new HeadingBlock("L'économie sociale et solidaire (ESS)");
         yield return new ParagraphBlock(EssLegalForms.Summary);
-        yield return new ParagraphBlock($"En font partie par leur statut les {French.Join(families)}. {EssLegalForms.CommercialCompanies}");
+        yield return new ParagraphBlock($"En font partie par leur statut les {FrenchText.Join(families)}. {EssLegalForms.CommercialCompanies}");
         yield return new ParagraphBlock(
             "Une entreprise agréée ESUS appartient nécessairement à l'ESS, et seules les entreprises de l'ESS peuvent " +
             $"candidater aux marchés réservés de l'article L2113-15 ({ReservedContractRules.For(ReservedArticle.L2113_15).Title}).");
@@ -138,7 +139,7 @@ public static class RuleExplainer
         if (match != CpvMatch.NotListed) yield return new ParagraphBlock(ReservedContractRules.SocialServicesLimits);
         var anySubject = ReservedContractRules.All.Where(r => r.Article != ReservedArticle.L2113_15)
             .Select(r => $"{r.Title} ({r.Article.ToArticle()})");
-        yield return new ParagraphBlock($"Quel que soit l'objet du marché, les autres réservations restent possibles : {French.Join(anySubject)}.");
+        yield return new ParagraphBlock($"Quel que soit l'objet du marché, les autres réservations restent possibles : {FrenchText.Join(anySubject)}.");
         yield return new ReferencesBlock([LegalReferences.ReservedEss, LegalReferences.ReservedDisability, LegalReferences.ReservedInclusion]);
     }
 
