@@ -1,0 +1,79 @@
+using EsusCheck.Bulk.InProcess;
+using EsusCheck.Bulk.Output;
+using EsusCheck.Bulk.Processing;
+using EsusCheck.Cli.Output;
+using EsusCheck.Core.Esus;
+using Spectre.Console;
+
+namespace EsusCheck.Cli.Commands;
+
+/// <summary><c>esuscheck bulk FICHIER [--output DOSSIER]</c>: annotates a supplier file (CSV or XLSX) in-process, with
+/// the same pipeline as the blob-dropped files of the function app, and writes the results beside it.</summary>
+public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService esusList, CliConsole console) : ICliCommand
+{
+    public CommandSpec Spec { get; } = new("bulk",
+        "Vérifie tous les fournisseurs d'un fichier CSV ou XLSX et calcule les totaux du SPASER.",
+        [new ArgumentSpec("<FICHIER>", "la liste des fournisseurs, telle qu'exportée (CSV ; , ou tabulation, ou classeur XLSX)")],
+        [new OptionSpec("--output", "DOSSIER", "le dossier des résultats (par défaut : « <fichier>-resultats » à côté du fichier)")]);
+
+    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    {
+        var input = arguments.Argument(0)!;
+        if (!File.Exists(input))
+        {
+            console.WriteError("Fichier introuvable", $"« {input} » n'existe pas.", "file_not_found");
+            return ExitCodes.InvalidInput;
+        }
+        var output = arguments.Value("--output") ??
+                     Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input))!, OutputNames.BaseName(input) + "-resultats");
+
+        if (await esusList.EnsureLoadedAsync(cancellationToken) is { Rejection: { } rejection })
+            console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
+
+        LocalBulkRun? run = null;
+        await console.Out.Progress().AutoClear(false).Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Lecture du fichier", maxValue: 1);
+                run = await runner.RunAsync(input, output, new ProgressBar(task), cancellationToken);
+                task.Description = BulkJobStatus.Label(run.Job.State);
+                task.Value = task.MaxValue;
+            });
+
+        var summary = run!.Summary;
+        if (run.Job.State != BulkJobState.Completed)
+        {
+            var error = run.Job.Error ?? summary?.Error;
+            console.WriteError("Fichier refusé", error?.Message ?? "le fichier n'a pas pu être traité.", error?.Code);
+            console.Error.WriteLine($"Détail : {Path.Combine(output, OutputNames.Summary)}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var write = console.Out;
+        write.MarkupLine($"[green bold]Fichier traité[/] : {Markup.Escape(string.Join(" ", summary?.Highlights.Take(2) ?? []))}");
+        write.MarkupLine("Résultats :");
+        foreach (var file in new[] { run.Job.Outputs?.Csv, run.Job.Outputs?.Xlsx, run.Job.Outputs?.Summary }.OfType<BulkOutputLink>())
+            write.MarkupLine($"  {Markup.Escape(file.Url ?? file.Name)}");
+        write.MarkupLine("Totaux SPASER :");
+        foreach (var line in summary?.Highlights.Skip(2) ?? []) write.MarkupLine($"  - {Markup.Escape(line)}");
+        if (summary?.Notes.Count > 0)
+        {
+            write.MarkupLine("Remarques :");
+            foreach (var note in summary.Notes) write.MarkupLine($"  - {Markup.Escape(note)}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Moves the bar as rows are checked, on the reporting thread (<see cref="Progress{T}"/> would post the
+    /// updates later, after the bar is gone).</summary>
+    private sealed class ProgressBar(ProgressTask task) : IProgress<BulkProgress>
+    {
+        public void Report(BulkProgress value)
+        {
+            task.Description = BulkJobStatus.Label(value.State);
+            task.MaxValue = Math.Max(1, value.RowsTotal);
+            task.Value = value.RowsDone;
+        }
+    }
+}
