@@ -5,7 +5,7 @@ namespace EsusCheck.Core.Esus;
 
 /// <summary>Header and title text compared the way people write it: without accents, case, punctuation or repeated
 /// spaces (« Date d'agrément » → « date d agrement »).</summary>
-internal static class EsusText
+public static class EsusText
 {
     public static string Normalise(string? text)
     {
