@@ -40,7 +40,7 @@ public sealed class TableFactsCache : IFactsCache
         if (cached is not null && IsFresh(cached))
             return cached with { Evidence = cached.Evidence with { FromCache = true } };
 
-        var answer = await source.FetchAsync(siret, CancellationToken.None);
+        var answer = await FetchAsync(source, siret);
         switch (answer.Outcome)
         {
             case SourceOutcome.Found or SourceOutcome.NotFound:
@@ -51,6 +51,20 @@ public sealed class TableFactsCache : IFactsCache
                 return ServeStale(cached, answer, siret) ?? answer;
             default:
                 return answer;
+        }
+    }
+
+    /// <summary>Sources should not throw; one that does is treated as unavailable, so the last known facts still apply.</summary>
+    private async Task<SourceFacts> FetchAsync(IRegistrySource source, Siret siret)
+    {
+        try
+        {
+            return await source.FetchAsync(siret, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Source {Source} threw for SIRET {SiretHash}", source.Name, LogPrivacy.Hash(siret.Value));
+            return SourceFacts.Unavailable(source.Name, _clock.GetUtcNow(), "Erreur inattendue lors de la consultation de ce registre.");
         }
     }
 

@@ -26,7 +26,22 @@ public sealed class TableEsusListStore : IEsusListStore
         _logger = logger;
     }
 
+    /// <summary>When storage cannot be read, the check goes on without the list (its evidence then says no list is
+    /// loaded and the ESUS verdict does not rest on it) rather than failing the whole answer.</summary>
     public async Task<EsusLookup> LookupAsync(Siren siren, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadLookupAsync(siren, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "ESUS list table {Table} unreadable; the check goes on without the list", _table.Name);
+            return EsusLookup.NoList;
+        }
+    }
+
+    private async Task<EsusLookup> ReadLookupAsync(Siren siren, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var pointer = await ReadPointerAsync(table, cancellationToken);

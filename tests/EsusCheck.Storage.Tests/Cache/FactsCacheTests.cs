@@ -1,0 +1,244 @@
+using EsusCheck.Core.Application;
+using EsusCheck.Core.Facts;
+using EsusCheck.Storage.Cache;
+using EsusCheck.Storage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsusCheck.Storage.Tests.Cache;
+
+/// <summary>The Table Storage cache through the real <see cref="EligibilityService"/>, on Azurite.</summary>
+public sealed class FactsCacheTests : IDisposable
+{
+    private readonly StorageHost _host;
+    private readonly FakeRegistrySource _recherche;
+    private readonly FakeRegistrySource _marche;
+    private readonly FakeRegistrySource _finess;
+
+    public FactsCacheTests()
+    {
+        _recherche = new(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Answers.Identity(_host!.Clock));
+        _marche = new(SourceNames.MarcheInclusion, SourceRole.Complement, _ => Answers.Marche(_host!.Clock, InclusionKind.ACI));
+        _finess = new(SourceNames.Finess, SourceRole.Complement, _ => Answers.Finess(_host!.Clock));
+        _host = new StorageHost([_recherche, _marche, _finess]);
+    }
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task The_first_check_asks_the_registries_and_the_second_is_served_from_table_storage()
+    {
+        var first = await _host.ReportAsync();
+        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await _host.ReportAsync();
+
+        Assert.Equal((1, 1, 1), (_recherche.Calls, _marche.Calls, _finess.Calls));
+        foreach (var source in new[] { SourceNames.RechercheEntreprises, SourceNames.MarcheInclusion, SourceNames.Finess })
+        {
+            Assert.False(ReportEvidence.Of(first, source).FromCache());
+            var cached = ReportEvidence.Of(second, source);
+            Assert.True(cached.FromCache());
+            Assert.False(cached.Stale());
+            Assert.Equal(StorageHost.Start, cached.RetrievedAt());
+        }
+        Assert.Equal(first.Company, second.Company);
+        Assert.Equal(first.InclusionKinds, second.InclusionKinds);
+        Assert.Equal(first.Ess.Status, second.Ess.Status);
+    }
+
+    [Fact]
+    public async Task Refresh_asks_the_registries_again_and_stores_the_new_answer()
+    {
+        await _host.ReportAsync();
+        _recherche.Answer = _ => Answers.Identity(_host.Clock, name: "NOUVEAU NOM");
+
+        var refreshed = await _host.ReportAsync(refresh: true);
+        var afterwards = await _host.ReportAsync();
+
+        Assert.Equal(2, _recherche.Calls);
+        Assert.False(ReportEvidence.Of(refreshed, SourceNames.RechercheEntreprises).FromCache());
+        Assert.Equal("NOUVEAU NOM", refreshed.Company.Name);
+        Assert.True(ReportEvidence.Of(afterwards, SourceNames.RechercheEntreprises).FromCache());
+        Assert.Equal("NOUVEAU NOM", afterwards.Company.Name);
+    }
+
+    [Fact]
+    public async Task Each_source_stays_fresh_for_its_own_duration()
+    {
+        _finess.Answer = _ => Answers.Finess(_host.Clock, "246");
+        await _host.ReportAsync();
+
+        _host.Clock.Advance(TimeSpan.FromHours(23));
+        await _host.ReportAsync();
+        Assert.Equal((1, 1, 1), (_recherche.Calls, _marche.Calls, _finess.Calls));
+
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+        await _host.ReportAsync();
+        Assert.Equal((2, 2, 1), (_recherche.Calls, _marche.Calls, _finess.Calls));
+
+        _host.Clock.Advance(TimeSpan.FromDays(6));
+        await _host.ReportAsync();
+        Assert.Equal((3, 3, 2), (_recherche.Calls, _marche.Calls, _finess.Calls));
+    }
+
+    [Fact]
+    public async Task Freshness_is_configured_per_source()
+    {
+        using var host = new StorageHost([_recherche], new Dictionary<string, string?>
+        {
+            ["Cache:Freshness:recherche_entreprises"] = "00:10:00",
+        });
+        _recherche.Answer = _ => Answers.Identity(host.Clock);
+
+        await host.ReportAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(9));
+        await host.ReportAsync();
+        Assert.Equal(1, _recherche.Calls);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await host.ReportAsync();
+        Assert.Equal(2, _recherche.Calls);
+    }
+
+    [Fact]
+    public async Task An_outage_serves_the_last_known_facts_marked_stale_with_their_date()
+    {
+        await _host.ReportAsync();
+        _host.Clock.Advance(TimeSpan.FromDays(3));
+        _recherche.Answer = source => Answers.Unavailable(SourceNames.RechercheEntreprises, _host.Clock);
+
+        var report = await _host.ReportAsync();
+
+        Assert.Equal(2, _recherche.Calls);
+        var evidence = ReportEvidence.Of(report, SourceNames.RechercheEntreprises);
+        Assert.True(evidence.FromCache());
+        Assert.True(evidence.Stale());
+        Assert.Equal("found", evidence.Outcome());
+        Assert.Equal(StorageHost.Start, evidence.RetrievedAt());
+        Assert.Equal("EXEMPLE SERVICES", report.Company.Name);
+        Assert.Contains(report.Warnings, w => w.Contains("n'a pas répondu : les données utilisées sont les dernières connues, datées du", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refresh_during_an_outage_still_serves_the_stale_facts()
+    {
+        await _host.ReportAsync();
+        _recherche.Answer = _ => Answers.Unavailable(SourceNames.RechercheEntreprises, _host.Clock);
+
+        var report = await _host.ReportAsync(refresh: true);
+
+        Assert.True(ReportEvidence.Of(report, SourceNames.RechercheEntreprises).Stale());
+    }
+
+    [Fact]
+    public async Task A_source_that_throws_is_covered_by_stale_facts_too()
+    {
+        await _host.ReportAsync();
+        _host.Clock.Advance(TimeSpan.FromDays(2));
+        _marche.Answer = _ => throw new InvalidOperationException("bug in an adapter");
+
+        var report = await _host.ReportAsync();
+
+        Assert.True(ReportEvidence.Of(report, SourceNames.MarcheInclusion).Stale());
+        Assert.Contains(InclusionKind.ACI, report.InclusionKinds);
+    }
+
+    [Fact]
+    public async Task Facts_older_than_the_stale_limit_are_not_served()
+    {
+        await _host.ReportAsync();
+        _host.Clock.Advance(TimeSpan.FromDays(31));
+        _recherche.Answer = _ => Answers.Unavailable(SourceNames.RechercheEntreprises, _host.Clock);
+
+        var outcome = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+
+        Assert.Equal(CheckFailureKind.RegistriesUnavailable, outcome.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task Unavailable_answers_are_never_cached()
+    {
+        _recherche.Answer = _ => Answers.Unavailable(SourceNames.RechercheEntreprises, _host.Clock);
+        var first = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+        _recherche.Answer = _ => Answers.Identity(_host.Clock);
+        var second = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+
+        Assert.Equal(CheckFailureKind.RegistriesUnavailable, first.Failure?.Kind);
+        Assert.True(second.Succeeded);
+        Assert.Equal(2, _recherche.Calls);
+    }
+
+    [Fact]
+    public async Task Not_configured_answers_are_never_cached()
+    {
+        _marche.Answer = _ => SourceFacts.NotConfigured(SourceNames.MarcheInclusion, _host.Clock.GetUtcNow(), "Aucun jeton configuré.");
+
+        await _host.ReportAsync();
+        var second = await _host.ReportAsync();
+
+        Assert.Equal(2, _marche.Calls);
+        Assert.Equal("not_configured", ReportEvidence.Of(second, SourceNames.MarcheInclusion).Outcome());
+    }
+
+    [Fact]
+    public async Task An_unknown_siret_is_negatively_cached_for_an_hour()
+    {
+        _recherche.Answer = _ => Answers.NotFound(SourceNames.RechercheEntreprises, _host.Clock);
+
+        var first = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+        _host.Clock.Advance(TimeSpan.FromMinutes(50));
+        var second = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+        Assert.Equal(1, _recherche.Calls);
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(20));
+        await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+        Assert.Equal(2, _recherche.Calls);
+
+        Assert.Equal(CheckFailure.Codes.UnknownSiret, first.Failure?.Code);
+        Assert.Equal(CheckFailure.Codes.UnknownSiret, second.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_siret_is_not_served_stale_during_an_outage()
+    {
+        _recherche.Answer = _ => Answers.NotFound(SourceNames.RechercheEntreprises, _host.Clock);
+        await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+        _recherche.Answer = _ => Answers.Unavailable(SourceNames.RechercheEntreprises, _host.Clock);
+
+        var outcome = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
+
+        Assert.Equal(CheckFailureKind.RegistriesUnavailable, outcome.Failure?.Kind);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_checks_of_one_siret_make_one_upstream_call()
+    {
+        CountingFactsCache? counting = null;
+        using var host = new StorageHost([_recherche, _marche, _finess], configure: services =>
+            services.AddSingleton<IFactsCache>(sp => counting = new CountingFactsCache(ActivatorUtilities.CreateInstance<TableFactsCache>(sp))));
+        foreach (var source in new[] { _recherche, _marche, _finess })
+            source.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _recherche.Answer = _ => Answers.Identity(host.Clock);
+
+        var checks = Enumerable.Range(0, 20).Select(_ => Task.Run(() => host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret)))).ToList();
+        // Hold the registries until every check has asked the cache for all three sources: without coalescing, each
+        // of the twenty would be on its way to the registry by then.
+        await WaitUntil(() => counting?.Entered == 60);
+        foreach (var source in new[] { _recherche, _marche, _finess }) source.Gate!.SetResult();
+        var outcomes = await Task.WhenAll(checks);
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded));
+        Assert.Equal((1, 1, 1), (_recherche.Calls, _marche.Calls, _finess.Calls));
+        Assert.All(outcomes, o => Assert.Equal("EXEMPLE SERVICES", o.Report!.Company.Name));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not reached in 30 s.");
+            await Task.Delay(10);
+        }
+    }
+}
