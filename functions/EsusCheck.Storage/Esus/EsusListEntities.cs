@@ -27,9 +27,18 @@ internal static class EsusListEntities
     /// <summary>Far below the 64 KiB property limit, far above any real company name.</summary>
     private const int MaxTextLength = 2000;
 
-    /// <summary>Sortable by time, unique across importers.</summary>
-    public static string NewVersion(DateTimeOffset now) =>
+    /// <summary>A sequence one above the version active when the import began, then the time and a random suffix
+    /// (unique across importers). Clean-up deletes only versions of a lower sequence than the active one: an import
+    /// that began after the switch has the same sequence and is left to finish (its own switch then fails).</summary>
+    public static string NewVersion(string? activeVersion, DateTimeOffset now) =>
+        (SequenceOf(activeVersion) + 1).ToString("D10", CultureInfo.InvariantCulture) + "-" +
         now.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The sequence of a version id; 0 for no version or an id not written by this code.</summary>
+    public static long SequenceOf(string? version) =>
+        version is { Length: > 10 } && long.TryParse(version.AsSpan(0, 10), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : 0;
 
     public static string EntryPartition(string version, Siren siren) => $"{version}|{siren.Value[^2..]}";
 

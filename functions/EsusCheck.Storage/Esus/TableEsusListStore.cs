@@ -70,7 +70,7 @@ public sealed class TableEsusListStore : IEsusListStore
     {
         var table = await _table.GetAsync(cancellationToken);
         var before = await table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, PointerRow, cancellationToken: cancellationToken);
-        var version = NewVersion(_clock.GetUtcNow());
+        var version = NewVersion(before.HasValue ? VersionOf(before.Value!) : null, _clock.GetUtcNow());
         var bySiren = new Dictionary<string, EsusListEntry>(StringComparer.Ordinal);
         foreach (var entry in entries) bySiren[entry.Siren.Value] = entry;
 
@@ -114,8 +114,8 @@ public sealed class TableEsusListStore : IEsusListStore
             : null;
     }
 
-    /// <summary>Versions older than the active one: superseded lists and imports that died before their switch. Newer
-    /// ones may be imports still loading and are left alone.</summary>
+    /// <summary>Versions of a lower sequence than the active one: superseded lists and imports that died before their
+    /// switch. Versions of the same sequence may be imports still loading and are left alone.</summary>
     private async Task CleanUpOlderVersionsAsync(TableClient table, string active)
     {
         try
@@ -123,7 +123,7 @@ public sealed class TableEsusListStore : IEsusListStore
             var versions = new List<string>();
             await foreach (var row in table.QueryAsync<TableEntity>(
                                e => e.PartitionKey == MetaPartition && e.RowKey.CompareTo(VersionRowPrefix) > 0 && e.RowKey.CompareTo(VersionRowPrefix + "~") < 0))
-                if (VersionOf(row) is { } version && string.CompareOrdinal(version, active) < 0) versions.Add(version);
+                if (VersionOf(row) is { } version && SequenceOf(version) < SequenceOf(active)) versions.Add(version);
             foreach (var version in versions) await DeleteVersionAsync(table, version);
         }
         catch (Exception ex)

@@ -11,10 +11,11 @@ internal static class TableBatches
     /// mixes partition keys (Azurite accepts it, so tests alone would not catch it).</summary>
     public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
-        foreach (var chunk in partition.Chunk(MaxActions))
-            await table.SubmitTransactionAsync(chunk, cancellationToken);
+        foreach (var batch in Plan(actions)) await table.SubmitTransactionAsync(batch, cancellationToken);
     }
+
+    public static IEnumerable<TableTransactionAction[]> Plan(IEnumerable<TableTransactionAction> actions) =>
+        actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(MaxActions));
 
     /// <summary>Deletes entities (keys only are needed) partition by partition.</summary>
     public static Task DeleteAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken) =>
