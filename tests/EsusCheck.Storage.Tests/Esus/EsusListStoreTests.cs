@@ -135,7 +135,7 @@ public sealed class EsusListStoreTests : IDisposable
         var violations = new ConcurrentBag<string>();
         var seen = new ConcurrentDictionary<DateOnly, int>();
         using var stop = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 4).Select(seed => Task.Run(async () =>
+        var readers = Enumerable.Range(0, 3).Select(seed => Task.Run(async () =>
         {
             var random = new Random(seed);
             while (!stop.IsCancellationRequested)
