@@ -24,22 +24,6 @@ public sealed class CachedEntityTests : IDisposable
         _host.Table(_host.FactsTable).GetEntity<TableEntity>("732829320", $"{SourceNames.RechercheEntreprises}|{Answers.KnownSiret}").Value;
 
     [Fact]
-    public async Task A_row_of_an_older_schema_version_is_fetched_again_and_rewritten()
-    {
-        var table = _host.Table(_host.FactsTable);
-        await table.CreateIfNotExistsAsync();
-        var old = FactsEntity.ToEntity(Answers.Identity(_host.Clock, name: "ANCIEN FORMAT"), Answers.Siret())!;
-        old[FactsEntity.SchemaVersionProperty] = FactsEntity.SchemaVersion - 1;
-        await table.UpsertEntityAsync(old);
-
-        var report = await _host.ReportAsync();
-
-        Assert.Equal(1, _recherche.Calls);
-        Assert.Equal("EXEMPLE SERVICES", report.Company.Name);
-        Assert.Equal(FactsEntity.SchemaVersion, StoredRow().GetInt32(FactsEntity.SchemaVersionProperty));
-    }
-
-    [Fact]
     public async Task A_row_without_a_schema_version_is_fetched_again()
     {
         var table = _host.Table(_host.FactsTable);
@@ -49,25 +33,6 @@ public sealed class CachedEntityTests : IDisposable
         await _host.ReportAsync();
 
         Assert.Equal(1, _recherche.Calls);
-    }
-
-    [Fact]
-    public async Task A_huge_registry_answer_is_stored_across_properties_and_read_back_whole()
-    {
-        var name = Answers.Incompressible(300_000);
-        var kinds = Enumerable.Range(0, 3000).Select(i => new InclusionKindFact((InclusionKind)(i % 10), FactLevel.Establishment, "source-" + i)).ToList();
-        _recherche.Answer = _ => Answers.Identity(_host.Clock, name) with { InclusionKinds = kinds };
-
-        await _host.ReportAsync();
-        var cached = await _host.ReportAsync();
-
-        Assert.Equal(1, _recherche.Calls);
-        Assert.True(ReportEvidence.Of(cached, SourceNames.RechercheEntreprises).FromCache());
-        Assert.Equal(name, cached.Company.Name);
-        var row = StoredRow();
-        Assert.True(row.GetInt32("FactsChunks") > 1);
-        Assert.All(row.Keys.Where(k => k.StartsWith("Facts", StringComparison.Ordinal) && row[k] is byte[]),
-            k => Assert.True(row.GetBinary(k).Length <= 64 * 1024));
     }
 
     [Fact]

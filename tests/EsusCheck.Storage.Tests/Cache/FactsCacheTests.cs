@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Storage.Tests.Cache;
 
-/// <summary>The Table Storage cache through the real <see cref="EligibilityService"/>, on Azurite.</summary>
+/// <summary>Cache behaviour that needs a controlled clock or a controlled registry: in-process sources (counting,
+/// gated) through the real <see cref="EligibilityService"/> and the Table Storage cache on Azurite. The end-to-end
+/// cases with the real registry clients are in <see cref="RegistryCacheIntegrationTests"/>.</summary>
 public sealed class FactsCacheTests : IDisposable
 {
     private readonly StorageHost _host;
@@ -23,43 +25,6 @@ public sealed class FactsCacheTests : IDisposable
     }
 
     public void Dispose() => _host.Dispose();
-
-    [Fact]
-    public async Task The_first_check_asks_the_registries_and_the_second_is_served_from_table_storage()
-    {
-        var first = await _host.ReportAsync();
-        _host.Clock.Advance(TimeSpan.FromMinutes(5));
-        var second = await _host.ReportAsync();
-
-        Assert.Equal((1, 1, 1), (_recherche.Calls, _marche.Calls, _finess.Calls));
-        foreach (var source in new[] { SourceNames.RechercheEntreprises, SourceNames.MarcheInclusion, SourceNames.Finess })
-        {
-            Assert.False(ReportEvidence.Of(first, source).FromCache());
-            var cached = ReportEvidence.Of(second, source);
-            Assert.True(cached.FromCache());
-            Assert.False(cached.Stale());
-            Assert.Equal(StorageHost.Start, cached.RetrievedAt());
-        }
-        Assert.Equal(first.Company, second.Company);
-        Assert.Equal(first.InclusionKinds, second.InclusionKinds);
-        Assert.Equal(first.Ess.Status, second.Ess.Status);
-    }
-
-    [Fact]
-    public async Task Refresh_asks_the_registries_again_and_stores_the_new_answer()
-    {
-        await _host.ReportAsync();
-        _recherche.Answer = _ => Answers.Identity(_host.Clock, name: "NOUVEAU NOM");
-
-        var refreshed = await _host.ReportAsync(refresh: true);
-        var afterwards = await _host.ReportAsync();
-
-        Assert.Equal(2, _recherche.Calls);
-        Assert.False(ReportEvidence.Of(refreshed, SourceNames.RechercheEntreprises).FromCache());
-        Assert.Equal("NOUVEAU NOM", refreshed.Company.Name);
-        Assert.True(ReportEvidence.Of(afterwards, SourceNames.RechercheEntreprises).FromCache());
-        Assert.Equal("NOUVEAU NOM", afterwards.Company.Name);
-    }
 
     [Fact]
     public async Task Each_source_stays_fresh_for_its_own_duration()
@@ -97,25 +62,6 @@ public sealed class FactsCacheTests : IDisposable
         host.Clock.Advance(TimeSpan.FromMinutes(2));
         await host.ReportAsync();
         Assert.Equal(2, _recherche.Calls);
-    }
-
-    [Fact]
-    public async Task An_outage_serves_the_last_known_facts_marked_stale_with_their_date()
-    {
-        await _host.ReportAsync();
-        _host.Clock.Advance(TimeSpan.FromDays(3));
-        _recherche.Answer = source => Answers.Unavailable(SourceNames.RechercheEntreprises, _host.Clock);
-
-        var report = await _host.ReportAsync();
-
-        Assert.Equal(2, _recherche.Calls);
-        var evidence = ReportEvidence.Of(report, SourceNames.RechercheEntreprises);
-        Assert.True(evidence.FromCache());
-        Assert.True(evidence.Stale());
-        Assert.Equal("found", evidence.Outcome());
-        Assert.Equal(StorageHost.Start, evidence.RetrievedAt());
-        Assert.Equal("EXEMPLE SERVICES", report.Company.Name);
-        Assert.Contains(report.Warnings, w => w.Contains("n'a pas répondu : les données utilisées sont les dernières connues, datées du", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -177,24 +123,6 @@ public sealed class FactsCacheTests : IDisposable
 
         Assert.Equal(2, _marche.Calls);
         Assert.Equal("not_configured", ReportEvidence.Of(second, SourceNames.MarcheInclusion).Outcome());
-    }
-
-    [Fact]
-    public async Task An_unknown_siret_is_negatively_cached_for_an_hour()
-    {
-        _recherche.Answer = _ => Answers.NotFound(SourceNames.RechercheEntreprises, _host.Clock);
-
-        var first = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
-        _host.Clock.Advance(TimeSpan.FromMinutes(50));
-        var second = await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
-        Assert.Equal(1, _recherche.Calls);
-
-        _host.Clock.Advance(TimeSpan.FromMinutes(20));
-        await _host.Service.CheckAsync(new CheckRequest(Answers.KnownSiret));
-        Assert.Equal(2, _recherche.Calls);
-
-        Assert.Equal(CheckFailure.Codes.UnknownSiret, first.Failure?.Code);
-        Assert.Equal(CheckFailure.Codes.UnknownSiret, second.Failure?.Code);
     }
 
     [Fact]
