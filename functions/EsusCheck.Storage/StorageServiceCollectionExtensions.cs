@@ -24,7 +24,8 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<FactsCacheOptions>().Bind(configuration.GetSection(FactsCacheOptions.Section));
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section))
-            .Validate(o => o.MaxRowsPerSiret > 0 && o.Retention > TimeSpan.Zero, "Audit:MaxRowsPerSiret and Audit:Retention must be positive.");
+            .Validate(o => o.MaxRowsPerSiret > 0 && o.Retention > TimeSpan.Zero, "Audit:MaxRowsPerSiret and Audit:Retention must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<StorageClients>();
