@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using EsusCheck.Core.Application;
+using EsusCheck.Storage.Tables;
 
 namespace EsusCheck.Storage.Audit;
 
@@ -36,7 +37,7 @@ internal static class AuditEntities
             [EsusProperty] = entry.Esus,
             [ReservedContractsProperty] = JsonSerializer.Serialize(entry.ReservedContracts),
             [SourcesProperty] = JsonSerializer.Serialize(entry.Sources),
-            [EsusListPublishedOnProperty] = entry.EsusListPublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [EsusListPublishedOnProperty] = IsoDate.Write(entry.EsusListPublishedOn),
             [RulesVersionProperty] = entry.RulesVersion,
             [ClientIdProperty] = entry.ClientId is { Length: > MaxClientIdLength } id ? id[..MaxClientIdLength] : entry.ClientId,
         };
@@ -50,8 +51,7 @@ internal static class AuditEntities
         Esus = row.GetString(EsusProperty) ?? "",
         ReservedContracts = Read<Dictionary<string, string>>(row.GetString(ReservedContractsProperty)) ?? [],
         Sources = Read<List<string>>(row.GetString(SourcesProperty)) ?? [],
-        EsusListPublishedOn = DateOnly.TryParseExact(row.GetString(EsusListPublishedOnProperty), "yyyy-MM-dd",
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out var publishedOn) ? publishedOn : null,
+        EsusListPublishedOn = IsoDate.Read(row.GetString(EsusListPublishedOnProperty)),
         RulesVersion = row.GetString(RulesVersionProperty) ?? "",
         ClientId = row.GetString(ClientIdProperty),
     };

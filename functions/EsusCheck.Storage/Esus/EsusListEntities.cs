@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage.Tables;
 
 namespace EsusCheck.Storage.Esus;
 
@@ -53,8 +54,7 @@ internal static class EsusListEntities
     public static string? VersionOf(TableEntity metaRow) => metaRow.GetString(VersionProperty);
 
     public static EsusListInfo? InfoOf(TableEntity metaRow) =>
-        metaRow.GetString(PublishedOnProperty) is { } published
-        && DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var publishedOn)
+        IsoDate.Read(metaRow.GetString(PublishedOnProperty)) is { } publishedOn
         && metaRow.GetInt32(RowCountProperty) is { } rowCount
         && metaRow.GetDateTimeOffset(ImportedAtProperty) is { } importedAt
             ? new EsusListInfo(publishedOn, rowCount, importedAt, metaRow.GetString(SourceProperty) ?? "")
@@ -63,32 +63,27 @@ internal static class EsusListEntities
     public static TableEntity Entry(string version, EsusListEntry entry) => new(EntryPartition(version, entry.Siren), entry.Siren.Value)
     {
         [NameProperty] = Truncate(entry.Name),
-        [AccreditedOnProperty] = Format(entry.AccreditedOn),
-        [ExpiresOnProperty] = Format(entry.ExpiresOn),
+        [AccreditedOnProperty] = IsoDate.Write(entry.AccreditedOn),
+        [ExpiresOnProperty] = IsoDate.Write(entry.ExpiresOn),
         [DepartmentProperty] = Truncate(entry.Department),
     };
 
     public static EsusListEntry EntryOf(Siren siren, TableEntity row) => new(
         siren,
         row.GetString(NameProperty),
-        Parse(row.GetString(AccreditedOnProperty)),
-        Parse(row.GetString(ExpiresOnProperty)),
+        IsoDate.Read(row.GetString(AccreditedOnProperty)),
+        IsoDate.Read(row.GetString(ExpiresOnProperty)),
         row.GetString(DepartmentProperty));
 
     private static TableEntity Info(TableEntity row, string version, EsusListInfo info)
     {
         row[VersionProperty] = version;
-        row[PublishedOnProperty] = Format(info.PublishedOn);
+        row[PublishedOnProperty] = IsoDate.Write(info.PublishedOn);
         row[RowCountProperty] = info.RowCount;
         row[ImportedAtProperty] = info.ImportedAt;
         row[SourceProperty] = Truncate(info.Source);
         return row;
     }
-
-    private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? Parse(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private static string? Truncate(string? value) => value is { Length: > MaxTextLength } ? value[..MaxTextLength] : value;
 }

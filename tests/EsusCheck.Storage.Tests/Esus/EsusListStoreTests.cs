@@ -151,12 +151,12 @@ public sealed class EsusListStoreTests : IDisposable
             }
         })).ToList();
 
-        await WaitUntil(() => seen.GetValueOrDefault(lists[0].PublishedOn) > 20);
+        await Wait.UntilAsync(() => seen.GetValueOrDefault(lists[0].PublishedOn) > 20);
         foreach (var list in lists.Skip(1))
         {
             await ImportAsync(list.PublishedOn, Enumerable.Range(list.From, list.Count), list.Name);
             var before = seen.GetValueOrDefault(list.PublishedOn);
-            await WaitUntil(() => seen.GetValueOrDefault(list.PublishedOn) > before + 20);
+            await Wait.UntilAsync(() => seen.GetValueOrDefault(list.PublishedOn) > before + 20);
         }
         await stop.CancelAsync();
         await Task.WhenAll(readers);
@@ -219,16 +219,6 @@ public sealed class EsusListStoreTests : IDisposable
         catch (Exception ex)
         {
             return ex;
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not reached in 60 s.");
-            await Task.Delay(10);
         }
     }
 }

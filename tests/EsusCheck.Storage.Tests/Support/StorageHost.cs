@@ -55,9 +55,12 @@ public sealed class StorageHost : IDisposable
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
     public TableClient Table(string name) => Azurite.Tables().GetTableClient(name);
 
+    public Task<CheckOutcome> CheckAsync(string siret = Answers.KnownSiret, bool refresh = false, string? clientId = null) =>
+        Service.CheckAsync(new CheckRequest(siret, Refresh: refresh, ClientId: clientId));
+
     public async Task<EligibilityReport> ReportAsync(string siret = Answers.KnownSiret, bool refresh = false, string? clientId = null)
     {
-        var outcome = await Service.CheckAsync(new CheckRequest(siret, Refresh: refresh, ClientId: clientId));
+        var outcome = await CheckAsync(siret, refresh, clientId);
         Assert.True(outcome.Succeeded, outcome.Failure?.Detail);
         return outcome.Report!;
     }
