@@ -1,6 +1,7 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Storage.Audit;
 using EsusCheck.Storage.Cache;
+using EsusCheck.Storage.Chat;
 using EsusCheck.Storage.Esus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFactsCache, TableFactsCache>();
         services.AddSingleton<IEsusListStore, TableEsusListStore>();
         services.AddSingleton<ICheckAuditLog, TableCheckAuditLog>();
+
+        // After the service clients above, so the chat store's TryAdd reuses this TableServiceClient.
+        services.AddChatContextStorage(configuration);
         return services;
     }
 }
