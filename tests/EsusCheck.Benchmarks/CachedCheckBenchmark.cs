@@ -22,7 +22,7 @@ public static class CachedCheckBenchmark
         var siretCount = options.Int("sirets", 200);
         var iterations = options.Int("iterations", 2000);
         var concurrencies = options.Ints("concurrency", 8, 32);
-        var perWorker = options.Int("per-worker", 250);
+        var perWorker = options.Int("per-worker", 100);
 
         Console.WriteLine($"cached-check: {siretCount} SIRETs, {iterations} sequential checks, concurrency {string.Join("/", concurrencies)} × {perWorker} checks");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}");
