@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using EsusCheck.Bulk;
 using EsusCheck.Bulk.Processing;
+using EsusCheck.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Storage.Bulk;
@@ -17,7 +18,7 @@ public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkO
 
     private readonly CreatedOnFirstUse<TableClient> _table = new(
         () => account.Tables.GetTableClient(options.Value.JobsTable),
-        (table, cancellationToken) => table.CreateIfNotExistsAsync(cancellationToken));
+        (table, cancellationToken) => account.CreateTables ? table.CreateIfNotExistsAsync(cancellationToken) : Task.CompletedTask);
 
     public async Task<BulkJob?> FindAsync(string jobId, CancellationToken cancellationToken)
     {
@@ -64,7 +65,7 @@ public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkO
     public async Task AddChunksAsync(string jobId, IReadOnlyList<BulkChunk> chunks, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        foreach (var batch in chunks.Chunk(100))
+        foreach (var batch in chunks.Chunk(TableBatches.MaxActions))
         {
             try
             {
@@ -98,9 +99,8 @@ public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkO
     public async Task SaveResultsAsync(string jobId, int chunkIndex, IReadOnlyList<BulkItemResult> results, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        foreach (var batch in results.DistinctBy(r => r.Key).Chunk(100))
-            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(
-                TableTransactionActionType.UpsertReplace, BulkEntities.ToEntity(jobId, chunkIndex, r))), cancellationToken);
+        await TableBatches.SubmitAsync(table, results.DistinctBy(r => r.Key).Select(r => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace, BulkEntities.ToEntity(jobId, chunkIndex, r))), cancellationToken);
     }
 
     public async Task<IReadOnlyList<BulkItemResult>> GetChunkResultsAsync(string jobId, int chunkIndex, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Application;
 using EsusCheck.Functions.Bulk;
 using EsusCheck.Testing;
+using EsusCheck.Storage;
 using EsusCheck.Testing.Registries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Bulk.Tests.Support;
 
-/// <summary>The bulk functions wired as in the app (<c>AddBulk</c> + <c>AddBulkFunctions</c>) on a real Azurite and the
-/// WireMock registries, and invoked directly as the Functions host would: the blob trigger with a <see cref="BlobClient"/>
+/// <summary>The bulk functions wired as in the app (<c>AddTableStorage</c> + <c>AddBulk</c> + <c>AddBulkFunctions</c>: facts
+/// cache, ESUS list and audit in Table Storage) on a real Azurite and the WireMock registries, and invoked directly as the Functions host would: the blob trigger with a <see cref="BlobClient"/>
 /// on Azurite, the queue trigger with each message received from the Azurite queue (deleted only once handled).
 /// The job table and output container are unique to each test; the input container and the work queue are the fixed
 /// names the triggers declare, so the tests using them run one at a time (<see cref="AzureCollection"/>).</summary>
@@ -62,11 +63,15 @@ internal sealed class AzureBulkHarness : IAsyncDisposable
             ["Bulk:OutputContainer"] = output,
             ["Bulk:CheckpointEvery"] = "1",
             ["Bulk:ChunkSize"] = "3",
+            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
+            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
+            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
         };
         foreach (var (key, value) in settings ?? []) overrides[key] = value;
 
         var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
+        services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         services.AddBulkFunctions(configuration);
         services.AddSingleton<BulkFileDroppedFunction>();
