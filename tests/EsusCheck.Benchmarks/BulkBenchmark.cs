@@ -11,6 +11,7 @@ using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage;
 using EsusCheck.Storage.Bulk;
 using EsusCheck.Testing;
 using EsusCheck.Testing.Registries;
@@ -26,7 +27,8 @@ namespace EsusCheck.Benchmarks;
 /// d'entreprises that knows every SIRET. Scenarios, one per process so that the memory figures are its own:
 /// <list type="bullet">
 /// <item><c>local-warm</c>: a 100,000-row file in-process (as <c>esuscheck bulk</c>), facts cache warm;</item>
-/// <item><c>azure-warm</c>: the same file through the Azure adapters on Azurite (blob, queue, job table), one consumer;</item>
+/// <item><c>azure-warm</c>: the same file through the Azure adapters on Azurite (blob, queue, job table) with the Table
+/// Storage facts cache, ESUS list and audit log as deployed, warm; one consumer;</item>
 /// <item><c>cold</c>: a few hundred distinct SIRETs, no cache, the stub enforcing 7 requests/s (429 beyond);</item>
 /// <item><c>large</c>: a file over 100 MB, facts cache warm: memory must not follow the file size.</item>
 /// </list></summary>
@@ -34,32 +36,33 @@ public static class BulkBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var scenario = Arg(args, "scenario", "local-warm");
+        var scenario = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "local-warm";
+        var options = new BenchmarkOptions(args);
         Console.WriteLine($"bulk {scenario}: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}");
         return scenario switch
         {
-            "local-warm" => await WarmAsync(args, azure: false),
-            "azure-warm" => await WarmAsync(args, azure: true),
-            "cold" => await ColdAsync(args),
-            "large" => await LargeAsync(args),
+            "local-warm" => await WarmAsync(options, azure: false),
+            "azure-warm" => await WarmAsync(options, azure: true),
+            "cold" => await ColdAsync(options),
+            "large" => await LargeAsync(options),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.WriteLine("bulk --scenario local-warm|azure-warm|cold|large [--rows N] [--unique N] [--pace-ms N] [--limit N]");
+        Console.WriteLine("bulk local-warm|azure-warm|cold|large [--rows N] [--unique N] [--pace-ms N] [--limit N] [--megabytes N]");
         return 2;
     }
 
-    private static async Task<int> WarmAsync(string[] args, bool azure)
+    private static async Task<int> WarmAsync(BenchmarkOptions options, bool azure)
     {
-        var rows = Int(args, "rows", 100_000);
-        var unique = Int(args, "unique", 20_000);
+        var rows = options.Int("rows", 100_000);
+        var unique = options.Int("unique", 20_000);
         using var stub = new RechercheStub(limitPerSecond: null);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
-        var cache = new MemoryFactsCache();
-        await using var services = Build(stub, cache, azure, paceMs: 0);
+        // In-process the cache is memory (the CLI has no storage); on Azurite it is the deployed Table Storage cache.
+        await using var services = Build(stub, azure ? null : new MemoryFactsCache(), azure, paceMs: 0);
         using var folder = new TempFolder();
         var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
         Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs, {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB (CSV ; Windows-1252)");
@@ -79,12 +82,12 @@ public static class BulkBenchmark
         return job.State == BulkJobState.Completed && stub.Requests == requestsBefore ? 0 : 1;
     }
 
-    private static async Task<int> ColdAsync(string[] args)
+    private static async Task<int> ColdAsync(BenchmarkOptions options)
     {
-        var unique = Int(args, "unique", 300);
-        var rows = Int(args, "rows", 1_000);
-        var limit = Int(args, "limit", 7);
-        var paceMs = Int(args, "pace-ms", 170);
+        var unique = options.Int("unique", 300);
+        var rows = options.Int("rows", 1_000);
+        var limit = options.Int("limit", 7);
+        var paceMs = options.Int("pace-ms", 170);
         using var stub = new RechercheStub(limitPerSecond: limit);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
         await using var services = Build(stub, cache: null, azure: false, paceMs);
@@ -106,10 +109,10 @@ public static class BulkBenchmark
         return run.Job.State == BulkJobState.Completed ? 0 : 1;
     }
 
-    private static async Task<int> LargeAsync(string[] args)
+    private static async Task<int> LargeAsync(BenchmarkOptions options)
     {
-        var unique = Int(args, "unique", 1_000);
-        var megabytes = Int(args, "megabytes", 110);
+        var unique = options.Int("unique", 1_000);
+        var megabytes = options.Int("megabytes", 110);
         using var stub = new RechercheStub(limitPerSecond: null);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
         var cache = new MemoryFactsCache();
@@ -169,9 +172,16 @@ public static class BulkBenchmark
             ["Bulk:JobsTable"] = Azurite.UniqueName("benchbulk"),
             ["Bulk:OutputContainer"] = Azurite.UniqueName("bench-out-"),
         };
-        if (azure) overrides["Storage:ConnectionString"] = Azurite.ConnectionString;
+        if (azure)
+        {
+            overrides["Storage:ConnectionString"] = Azurite.ConnectionString;
+            overrides["Storage:Tables:FactsCache"] = Azurite.UniqueName("benchcache");
+            overrides["Storage:Tables:EsusList"] = Azurite.UniqueName("benchesus");
+            overrides["Storage:Tables:Audit"] = Azurite.UniqueName("benchaudit");
+        }
         var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
+        if (azure) services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         if (azure) services.AddBulkStorage(configuration);
         if (cache is not null) services.AddSingleton(cache);
@@ -205,14 +215,6 @@ public static class BulkBenchmark
         }
         return busiest;
     }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, "--" + name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
-
-    private static int Int(string[] args, string name, int fallback) => int.Parse(Arg(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
     /// <summary>The registries as <see cref="RegistryStubs"/> plays them, with Recherche d'entreprises answering every
     /// SIRET through one callback (one mapping per SIRET would not scale to 20,000), optionally enforcing a limit of

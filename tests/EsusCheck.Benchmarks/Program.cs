@@ -4,6 +4,7 @@ using EsusCheck.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cached-check"] = CachedCheckBenchmark.RunAsync,
+    ["bulk"] = BulkBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
