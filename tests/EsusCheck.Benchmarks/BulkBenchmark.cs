@@ -51,7 +51,7 @@ public static class BulkBenchmark
 
     private static int Usage()
     {
-        Console.WriteLine("bulk local-warm|azure-warm|cold|large [--rows N] [--unique N] [--pace-ms N] [--limit N] [--megabytes N]");
+        Console.WriteLine("bulk local-warm|azure-warm|cold|large [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
         return 2;
     }
 
@@ -61,8 +61,12 @@ public static class BulkBenchmark
         var unique = options.Int("unique", 20_000);
         using var stub = new RechercheStub(limitPerSecond: null);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
-        // In-process the cache is memory (the CLI has no storage); on Azurite it is the deployed Table Storage cache.
-        await using var services = Build(stub, azure ? null : new MemoryFactsCache(), azure, paceMs: 0);
+        // In-process the cache is memory (the CLI has no storage). On Azurite it is the deployed Table Storage cache
+        // (with the ESUS list and the audit log in tables too), or with --table-cache 0 memory, to isolate what the
+        // bulk pipeline's own storage (job table, checkpoints, blobs, queue) costs.
+        var tableCache = azure && options.Int("table-cache", 1) == 1;
+        await using var services = Build(stub, tableCache ? null : new MemoryFactsCache(), azure, paceMs: 0, tableStorage: tableCache);
+        Console.WriteLine(azure ? $"Azure adapters on Azurite; facts cache, ESUS list and audit log {(tableCache ? "in Table Storage" : "in memory")}" : "in-process; facts cache in memory");
         using var folder = new TempFolder();
         var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
         Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs, {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB (CSV ; Windows-1252)");
@@ -162,7 +166,7 @@ public static class BulkBenchmark
         return (await services.GetRequiredService<IBulkJobStore>().FindAsync(job.JobId, CancellationToken.None))!;
     }
 
-    private static ServiceProvider Build(RechercheStub stub, IFactsCache? cache, bool azure, int paceMs)
+    private static ServiceProvider Build(RechercheStub stub, IFactsCache? cache, bool azure, int paceMs, bool tableStorage = false)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -181,7 +185,7 @@ public static class BulkBenchmark
         }
         var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
-        if (azure) services.AddTableStorage(configuration);
+        if (tableStorage) services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         if (azure) services.AddBulkStorage(configuration);
         if (cache is not null) services.AddSingleton(cache);
