@@ -1,6 +1,7 @@
 using EsusCheck.Bulk;
 using EsusCheck.Chat;
 using EsusCheck.Core;
+using EsusCheck.Functions.Http;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -21,6 +22,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         services.AddChat(configuration);
+        services.AddHttpApi(configuration);
         return services;
     }
 }

@@ -1,0 +1,24 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EsusCheck.Functions.Http;
+
+/// <summary>Writes an <see cref="ApiResponse"/> as it is: no MVC formatter decides the JSON or the content type.</summary>
+public sealed class ApiActionResult(ApiResponse response) : IActionResult
+{
+    public ApiResponse Response { get; } = response;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var http = context.HttpContext.Response;
+        http.StatusCode = Response.Status;
+        foreach (var (name, value) in Response.Headers) http.Headers[name] = value;
+        if (Response.Content is null) return;
+        http.ContentType = Response.ContentType;
+        var bytes = Encoding.UTF8.GetBytes(Response.Content);
+        http.ContentLength = bytes.Length;
+        await http.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+    }
+
+    public static implicit operator ApiActionResult(ApiResponse response) => new(response);
+}
