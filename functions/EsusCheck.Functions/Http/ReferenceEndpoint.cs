@@ -27,7 +27,7 @@ public sealed class ReferenceEndpoint(
 
         var registeredNames = registered.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var sources = ReferenceCatalog.Sources.Select(s => new ReferenceSource(
-            s.Id, SourceDisplayNames.For(s.Id), s.Description, ReferenceCatalog.RoleName(s.Role), registeredNames.Contains(s.Id),
+            s.Id, DisplayName(s.Id), s.Description, ReferenceCatalog.RoleName(s.Role), registeredNames.Contains(s.Id),
             ConfigurationState(s.SecretKey), FreshnessPolicy(s.Id), health.For(s.Id))).ToList();
 
         return ApiResponse.Ok(new ReferenceResponse(RulesVersion.Current, now, lists, sources));
@@ -36,7 +36,7 @@ public sealed class ReferenceEndpoint(
     private static ReferenceList EsusList(EsusListInfo? info, DateOnly today)
     {
         const string id = SourceNames.EsusList;
-        var name = SourceDisplayNames.For(id);
+        var name = DisplayName(id);
         if (info is null)
             return new(id, name, ReferenceCatalog.EsusListDescription, "missing", null, null, null, null, null, null, null,
                 ReferenceCatalog.EsusListFreshness);
@@ -44,6 +44,14 @@ public sealed class ReferenceEndpoint(
         return new(id, name, ReferenceCatalog.EsusListDescription, stale ? "stale" : "loaded",
             info.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), info.PublishedOn, info.ImportedAt, info.RowCount,
             info.Source, stale, EsusListRules.NextDueDate(info.PublishedOn), ReferenceCatalog.EsusListFreshness);
+    }
+
+    /// <summary>The display names are written to sit inside a sentence (« l'API Recherche d'entreprises »); a name
+    /// shown on its own starts with a capital.</summary>
+    private static string DisplayName(string source)
+    {
+        var name = SourceDisplayNames.For(source);
+        return string.Concat(name[..1].ToUpperInvariant(), name[1..]);
     }
 
     private string ConfigurationState(string? secretKey) =>
