@@ -3,72 +3,83 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
+using EsusCheck.Testing.Registries;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Functions.Tests;
 
-/// <summary><c>POST /api/v1/eligibility</c> invoked with a real HttpRequest and body.</summary>
+/// <summary><c>POST /api/v1/eligibility</c> invoked with a real HttpRequest and body, the registries played by WireMock.</summary>
 public sealed class CheckEligibilityBatchFunctionTests : IAsyncLifetime
 {
-    private const string Known = "73282932000074";
-    private const string AlsoKnown = "41816609600069";
-    private readonly ApiHarness _api = new(settings: new Dictionary<string, string?> { ["HttpApi:BatchConcurrency"] = "2" });
+    private readonly string _known = TestSirets.Next();
+    private readonly string _alsoKnown = TestSirets.Next();
+    private readonly ApiHarness _api = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<HttpCall.Response> Post(string body)
+    private static async Task<HttpCall.Response> Post(ApiHarness api, string body)
     {
         var request = HttpCall.Request("POST", "/api/v1/eligibility", body: body);
-        return await (await _api.Function<CheckEligibilityBatchFunction>().Run(request)).ExecuteAsync(request);
+        return await (await api.Function<CheckEligibilityBatchFunction>().Run(request)).ExecuteAsync(request);
     }
+
+    private Task<HttpCall.Response> Post(string body) => Post(_api, body);
+
+    private static string Body(IEnumerable<string> sirets) =>
+        new JsonObject { ["sirets"] = new JsonArray(sirets.Select(s => (JsonNode)s).ToArray()) }.ToJsonString();
 
     [Fact]
     public async Task Every_input_gets_its_result_in_order_and_duplicates_are_checked_once()
     {
-        _api.Registry.Knows(Known).Knows(AlsoKnown);
+        var unknown = TestSirets.Next();
+        _api.Stubs.RechercheFound(_known, new StubCompany { LegalForm = "9220", EstEss = true }).RechercheFound(_alsoKnown).RechercheUnknown(unknown);
+        var spaced = $"{_known[..3]} {_known[3..6]} {_known[6..9]} {_known[9..]}";
 
         var response = await Post($$"""
-            { "sirets": ["{{Known}}", "12345", "732 829 320 00074", "88087814500015", "{{AlsoKnown}}", "{{Known}}"], "cpv": "85311000-2" }
+            { "sirets": ["{{_known}}", "12345", "{{spaced}}", "{{unknown}}", "{{_alsoKnown}}", "{{_known}}"], "cpv": "85311000-2" }
             """);
 
         Assert.Equal(200, response.Status);
         Contract.AssertDocumented(response, ApiOperations.CheckEligibilityBatch);
         var results = response.Json["results"]!.AsArray();
         Assert.Equal(6, (int?)response.Json["count"]);
-        Assert.Equal(new string?[] { Known, "12345", "732 829 320 00074", "88087814500015", AlsoKnown, Known },
-            results.Select(r => (string?)r!["input"]).ToArray());
-        Assert.Equal(Known, (string?)results[0]!["report"]!["siret"]);
+        Assert.Equal(new string?[] { _known, "12345", spaced, unknown, _alsoKnown, _known }, results.Select(r => (string?)r!["input"]).ToArray());
+        Assert.Equal(_known, (string?)results[0]!["report"]!["siret"]);
         Assert.Equal("85311000-2", (string?)results[0]!["report"]!["cpv"]);
+        Assert.Equal("eligible", (string?)results[0]!["report"]!["reservedContracts"]![3]!["status"]);
         Assert.Equal(IdentifierError.Codes.WrongLength, (string?)results[1]!["error"]!["code"]);
         Assert.Equal(400, (int?)results[1]!["error"]!["status"]);
         Assert.Null(results[1]!["report"]);
-        Assert.Equal(Known, (string?)results[2]!["report"]!["siret"]);
+        Assert.Equal(_known, (string?)results[2]!["report"]!["siret"]);
         Assert.Equal(CheckFailure.Codes.UnknownSiret, (string?)results[3]!["error"]!["code"]);
         Assert.Equal(404, (int?)results[3]!["error"]!["status"]);
-        Assert.Equal(AlsoKnown, (string?)results[4]!["report"]!["siret"]);
-        Assert.Equal(Known, (string?)results[5]!["report"]!["siret"]);
+        Assert.Equal(_alsoKnown, (string?)results[4]!["report"]!["siret"]);
+        Assert.Equal(_known, (string?)results[5]!["report"]!["siret"]);
         Assert.Null(results[5]!["error"]);
 
-        Assert.Equal(1, _api.Registry.CallsFor(Known));
-        Assert.Equal(1, _api.Registry.CallsFor(AlsoKnown));
-        Assert.Equal(3, _api.Registry.TotalCalls);
-        Assert.Single(await _api.Get<ICheckAuditLog>().ListAsync(IdentifierParser.FromRegistry(Known)!.Value, 10, default));
+        Assert.Equal(1, _api.RechercheCalls(_known));
+        Assert.Equal(1, _api.RechercheCalls(_alsoKnown));
+        Assert.Equal(3, _api.Stubs.RequestCount(Registry.RechercheEntreprises));
+        Assert.Single(await _api.Get<ICheckAuditLog>().ListAsync(IdentifierParser.FromRegistry(_known)!.Value, 10, default));
     }
 
     [Fact]
     public async Task Distinct_numbers_are_checked_with_bounded_concurrency()
     {
-        var sirets = Sirets.Valid(12).ToList();
-        foreach (var siret in sirets) _api.Registry.Knows(siret);
-        _api.Registry.Latency = TimeSpan.FromMilliseconds(30);
+        var probe = new ConcurrencyProbe(TimeSpan.FromMilliseconds(40));
+        await using var api = new ApiHarness(services => services.AddSingleton<IRegistrySource>(probe),
+            new Dictionary<string, string?> { ["HttpApi:BatchConcurrency"] = "2" });
+        var sirets = Enumerable.Range(0, 8).Select(_ => TestSirets.Next()).ToList();
+        foreach (var siret in sirets) api.Stubs.RechercheFound(siret);
 
-        var response = await Post(new JsonObject { ["sirets"] = new JsonArray(sirets.Select(s => (JsonNode)s).ToArray()) }.ToJsonString());
+        var response = await Post(api, Body(sirets));
 
         Assert.Equal(200, response.Status);
         Assert.All(response.Json["results"]!.AsArray(), r => Assert.NotNull(r!["report"]));
-        Assert.Equal(12, _api.Registry.TotalCalls);
-        Assert.InRange(_api.Registry.PeakInFlight, 1, 2);
+        Assert.Equal(8, probe.Calls);
+        Assert.InRange(probe.Peak, 1, 2);
     }
 
     [Fact]
@@ -86,42 +97,40 @@ public sealed class CheckEligibilityBatchFunctionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registries_down_give_each_input_its_503_error_and_the_batch_still_answers()
+    public async Task Registries_down_give_the_input_its_503_error_and_the_batch_still_answers_the_others()
     {
-        _api.Registry.Outage = (true, TimeSpan.FromSeconds(60));
+        _api.Stubs.RechercheFound(_known).Fails(Registry.RechercheEntreprises, _alsoKnown, 500);
 
-        var response = await Post($$"""{ "sirets": ["{{Known}}"] }""");
+        var response = await Post(Body([_alsoKnown, _known]));
 
         Assert.Equal(200, response.Status);
-        var error = response.Json["results"]![0]!["error"]!;
-        Assert.Equal(CheckFailure.Codes.RegistriesUnavailable, (string?)error["code"]);
-        Assert.Equal(503, (int?)error["status"]);
+        var results = response.Json["results"]!.AsArray();
+        Assert.Equal(CheckFailure.Codes.RegistriesUnavailable, (string?)results[0]!["error"]!["code"]);
+        Assert.Equal(503, (int?)results[0]!["error"]!["status"]);
+        Assert.Equal(_known, (string?)results[1]!["report"]!["siret"]);
     }
 
     [Fact]
     public async Task More_than_100_numbers_answer_413_batch_too_large()
     {
-        var body = new JsonObject { ["sirets"] = new JsonArray(Enumerable.Repeat(Known, 101).Select(s => (JsonNode)s).ToArray()) };
-
-        var response = await Post(body.ToJsonString());
+        var response = await Post(Body(Enumerable.Repeat(_known, 101)));
 
         Contract.AssertProblem(response, 413, ApiProblems.Codes.BatchTooLarge, ApiOperations.CheckEligibilityBatch);
         Assert.Contains("101", (string?)response.Json["detail"]);
         Assert.Contains("100", (string?)response.Json["detail"]);
-        Assert.Equal(0, _api.Registry.TotalCalls);
+        Assert.Empty(_api.Stubs.Server.LogEntries);
     }
 
     [Fact]
     public async Task Exactly_100_numbers_are_accepted()
     {
-        _api.Registry.Knows(Known);
-        var body = new JsonObject { ["sirets"] = new JsonArray(Enumerable.Repeat(Known, 100).Select(s => (JsonNode)s).ToArray()) };
+        _api.Stubs.RechercheFound(_known);
 
-        var response = await Post(body.ToJsonString());
+        var response = await Post(Body(Enumerable.Repeat(_known, 100)));
 
         Assert.Equal(200, response.Status);
         Assert.Equal(100, response.Json["results"]!.AsArray().Count);
-        Assert.Equal(1, _api.Registry.TotalCalls);
+        Assert.Equal(1, _api.RechercheCalls(_known));
     }
 
     [Fact]
@@ -147,15 +156,15 @@ public sealed class CheckEligibilityBatchFunctionTests : IAsyncLifetime
 
         Contract.AssertProblem(response, 400, ApiProblems.Codes.BodyInvalid, ApiOperations.CheckEligibilityBatch);
         Assert.Contains(expected, (string?)response.Json["detail"]);
-        Assert.Equal(0, _api.Registry.TotalCalls);
+        Assert.Empty(_api.Stubs.Server.LogEntries);
     }
 
     [Fact]
     public async Task A_malformed_cpv_answers_400_cpv_invalid_for_the_whole_batch()
     {
-        var response = await Post($$"""{ "sirets": ["{{Known}}"], "cpv": "social" }""");
+        var response = await Post($$"""{ "sirets": ["{{_known}}"], "cpv": "social" }""");
 
         Contract.AssertProblem(response, 400, CpvCode.InvalidCode, ApiOperations.CheckEligibilityBatch);
-        Assert.Equal(0, _api.Registry.TotalCalls);
+        Assert.Empty(_api.Stubs.Server.LogEntries);
     }
 }

@@ -2,6 +2,7 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
+using EsusCheck.Testing.Registries;
 using Moq;
 
 namespace EsusCheck.Functions.Tests;
@@ -9,7 +10,7 @@ namespace EsusCheck.Functions.Tests;
 /// <summary><c>GET /api/v1/eligibility/{siret}/history</c> invoked with a real HttpRequest.</summary>
 public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
 {
-    private const string Known = "73282932000074";
+    private readonly string _known = TestSirets.Next();
     private readonly ApiHarness _api = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -27,22 +28,23 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
     {
         _api.Clock.Advance(after);
         var query = cpv is null ? null : "cpv=" + cpv;
-        var request = HttpCall.Get($"/api/v1/eligibility/{Known}", query, new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = clientId });
-        Assert.Equal(200, (await (await _api.Function<CheckEligibilityFunction>().Run(request, Known)).ExecuteAsync(request)).Status);
+        var response = await CheckEligibilityFunctionTests.Check(_api, _known, query,
+            new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = clientId });
+        Assert.Equal(200, response.Status);
     }
 
     [Fact]
     public async Task The_history_lists_every_check_newest_first_with_what_was_answered_and_for_whom()
     {
-        _api.Registry.Knows(Known, b => b.WithLegalForm("9220", "Association déclarée"));
+        _api.Stubs.RechercheFound(_known, new StubCompany { LegalForm = "9220", EstEss = true });
         await CheckAt(TimeSpan.Zero, null, "mairie-a");
         await CheckAt(TimeSpan.FromHours(1), "85311000-2", "mairie-b");
 
-        var response = await History(_api, Known);
+        var response = await History(_api, _known);
 
         Assert.Equal(200, response.Status);
         Contract.AssertDocumented(response, ApiOperations.GetEligibilityHistory);
-        Assert.Equal(Known, (string?)response.Json["siret"]);
+        Assert.Equal(_known, (string?)response.Json["siret"]);
         Assert.Equal(2, (int?)response.Json["count"]);
         var entries = response.Json["entries"]!.AsArray();
         Assert.Equal(new string?[] { "mairie-b", "mairie-a" }, entries.Select(e => (string?)e!["clientId"]).ToArray());
@@ -55,10 +57,10 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
     [Fact]
     public async Task Max_bounds_the_rows_returned()
     {
-        _api.Registry.Knows(Known);
+        _api.Stubs.RechercheFound(_known);
         for (var i = 0; i < 3; i++) await CheckAt(TimeSpan.FromMinutes(1), null, $"client-{i}");
 
-        var response = await History(_api, "732 829 320 00074", "max=2");
+        var response = await History(_api, $"{_known[..9]} {_known[9..]}", "max=2");
 
         Assert.Equal(2, (int?)response.Json["count"]);
         Assert.Equal(new string?[] { "client-2", "client-1" }, response.Json["entries"]!.AsArray().Select(e => (string?)e!["clientId"]).ToArray());
@@ -67,7 +69,7 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
     [Fact]
     public async Task A_siret_never_checked_has_an_empty_history()
     {
-        var response = await History(_api, Known);
+        var response = await History(_api, _known);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(0, (int?)response.Json["count"]);
@@ -90,7 +92,7 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
     [InlineData("dix")]
     public async Task A_max_out_of_range_answers_400_parameter_invalid(string max)
     {
-        var response = await History(_api, Known, "max=" + max);
+        var response = await History(_api, _known, "max=" + max);
 
         Contract.AssertProblem(response, 400, ApiProblems.Codes.ParameterInvalid, ApiOperations.GetEligibilityHistory);
         Assert.Contains("entre 1 et 500", (string?)response.Json["detail"]);
@@ -104,7 +106,7 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
             .ThrowsAsync(new IOException("table unreachable"));
         await using var api = new ApiHarness(services => ApiHarness.Replace(services, audit.Object));
 
-        var response = await History(api, Known);
+        var response = await History(api, _known);
 
         Contract.AssertProblem(response, 500, ApiProblems.Codes.InternalError, ApiOperations.GetEligibilityHistory);
         Assert.DoesNotContain("unreachable", response.Body);

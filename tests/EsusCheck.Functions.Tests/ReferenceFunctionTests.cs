@@ -3,7 +3,7 @@ using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
-using EsusCheck.Testing;
+using EsusCheck.Testing.Registries;
 using Moq;
 
 namespace EsusCheck.Functions.Tests;
@@ -11,48 +11,51 @@ namespace EsusCheck.Functions.Tests;
 /// <summary><c>GET /api/v1/reference</c> invoked with a real HttpRequest.</summary>
 public sealed class ReferenceFunctionTests
 {
-    private const string Token = "marche-token-0123456789abcdef0123456789abcdef0123456789abcdef0123";
-
     private static async Task<HttpCall.Response> Reference(ApiHarness api)
     {
         var request = HttpCall.Get("/api/v1/reference");
         return await (await api.Function<ReferenceFunction>().Run(request)).ExecuteAsync(request);
     }
 
-    private static ApiHarness Api() => new(settings: new Dictionary<string, string?>
-    {
-        ["Registries:MarcheInclusion:Token"] = Token,
-        ["Registries:Sirene:ApiKey"] = "",
-    });
+    private static Dictionary<string, System.Text.Json.Nodes.JsonNode> Sources(HttpCall.Response response) =>
+        response.Json["sources"]!.AsArray().ToDictionary(s => (string)s!["id"]!, s => s!);
 
     [Fact]
     public async Task Each_source_says_what_it_is_and_whether_its_key_is_configured_never_the_key()
     {
-        await using var api = Api();
+        await using var api = new ApiHarness(marcheToken: true, sireneKey: false);
 
         var response = await Reference(api);
 
         Assert.Equal(200, response.Status);
         Contract.AssertDocumented(response, ApiOperations.GetReference);
-        Assert.DoesNotContain(Token, response.Body);
-        var sources = response.Json["sources"]!.AsArray().ToDictionary(s => (string)s!["id"]!);
-        Assert.Equal(
-            [SourceNames.RechercheEntreprises, SourceNames.Sirene, SourceNames.MarcheInclusion, SourceNames.Finess],
-            sources.Keys.ToArray());
-        Assert.Equal("configured", (string?)sources[SourceNames.MarcheInclusion]!["configuration"]);
-        Assert.Equal("not_configured", (string?)sources[SourceNames.Sirene]!["configuration"]);
-        Assert.Equal("not_required", (string?)sources[SourceNames.RechercheEntreprises]!["configuration"]);
-        Assert.Equal("identity", (string?)sources[SourceNames.RechercheEntreprises]!["role"]);
-        Assert.True((bool)sources[SourceNames.RechercheEntreprises]!["registered"]!);
-        Assert.False((bool)sources[SourceNames.Finess]!["registered"]!);
-        Assert.All(sources.Values, s => Assert.False(string.IsNullOrWhiteSpace((string?)s!["description"])));
-        Assert.Equal("Aucun cache : chaque vérification interroge la source.", (string?)sources[SourceNames.Finess]!["freshnessPolicy"]);
+        Assert.DoesNotContain(RegistryStubs.MarcheToken, response.Body);
+        var sources = Sources(response);
+        Assert.Equal([SourceNames.RechercheEntreprises, SourceNames.Sirene, SourceNames.MarcheInclusion, SourceNames.Finess], sources.Keys.ToArray());
+        Assert.Equal("configured", (string?)sources[SourceNames.MarcheInclusion]["configuration"]);
+        Assert.Equal("not_configured", (string?)sources[SourceNames.Sirene]["configuration"]);
+        Assert.Equal("not_required", (string?)sources[SourceNames.RechercheEntreprises]["configuration"]);
+        Assert.Equal("identity", (string?)sources[SourceNames.RechercheEntreprises]["role"]);
+        Assert.Equal("identity_fallback", (string?)sources[SourceNames.Sirene]["role"]);
+        Assert.All(sources.Values, s => Assert.True((bool)s["registered"]!));
+        Assert.All(sources.Values, s => Assert.False(string.IsNullOrWhiteSpace((string?)s["description"])));
+        Assert.Equal("L'API Recherche d'entreprises", (string?)sources[SourceNames.RechercheEntreprises]["name"]);
+    }
+
+    [Fact]
+    public async Task The_reference_asks_no_registry()
+    {
+        await using var api = new ApiHarness();
+
+        await Reference(api);
+
+        Assert.Empty(api.Stubs.Server.LogEntries);
     }
 
     [Fact]
     public async Task Without_an_imported_esus_list_the_list_is_missing()
     {
-        await using var api = Api();
+        await using var api = new ApiHarness();
 
         var esus = (await Reference(api)).Json["lists"]![0]!;
 
@@ -64,9 +67,9 @@ public sealed class ReferenceFunctionTests
     [Fact]
     public async Task The_esus_list_gives_its_publication_and_import_dates_and_staleness()
     {
-        await using var api = Api();
+        await using var api = new ApiHarness();
         var importedAt = new DateTimeOffset(2026, 2, 3, 8, 0, 0, TimeSpan.Zero);
-        await api.Get<IEsusListStore>().ReplaceAsync(new EsusListInfo(new DateOnly(2026, 2, 1), 2, importedAt, "liste-esus-2026-02.xlsx"),
+        await api.Get<IEsusListStore>().ReplaceAsync(new EsusListInfo(new DateOnly(2026, 2, 1), 1, importedAt, "liste-esus-2026-02.xlsx"),
             [new EsusListEntry(IdentifierParser.ParseSiren("732829320").Value!.Value)], default);
 
         var response = await Reference(api);
@@ -74,22 +77,23 @@ public sealed class ReferenceFunctionTests
         var esus = response.Json["lists"]![0]!;
         Assert.Equal("2026-02-01", (string?)esus["publishedOn"]);
         Assert.Equal(importedAt, DateTimeOffset.Parse((string)esus["importedAt"]!));
-        Assert.Equal(2, (int?)esus["rowCount"]);
+        Assert.Equal(1, (int?)esus["rowCount"]);
         Assert.Equal("liste-esus-2026-02.xlsx", (string?)esus["origin"]);
-        // Checked in November 2026: the 1 July 2026 update is past due.
+        // Asked on 28 November 2026: the 1 July 2026 update is past due.
         Assert.Equal("stale", (string?)esus["state"]);
         Assert.True((bool)esus["stale"]!);
         Assert.Equal("2026-07-01", (string?)esus["nextDueDate"]);
-        Assert.Contains("1er février", (string?)esus["freshnessPolicy"]);
+        Assert.Contains("le 1er février et le 1er juillet", (string?)esus["freshnessPolicy"]);
         Contract.AssertDocumented(response, ApiOperations.GetReference);
     }
 
     [Fact]
     public async Task A_current_esus_list_is_loaded_and_not_stale()
     {
-        await using var api = Api();
+        await using var api = new ApiHarness();
         await api.Get<IEsusListStore>().ReplaceAsync(
-            new EsusListInfo(new DateOnly(2026, 7, 1), 0, new DateTimeOffset(2026, 7, 2, 0, 0, 0, TimeSpan.Zero), "liste.csv"), [], default);
+            new EsusListInfo(new DateOnly(2026, 7, 1), 1, new DateTimeOffset(2026, 7, 2, 0, 0, 0, TimeSpan.Zero), "liste.csv"),
+            [new EsusListEntry(IdentifierParser.ParseSiren("732829320").Value!.Value)], default);
 
         var esus = (await Reference(api)).Json["lists"]![0]!;
 
@@ -101,11 +105,12 @@ public sealed class ReferenceFunctionTests
     [Fact]
     public async Task The_rule_tables_are_listed_with_the_rules_version()
     {
-        await using var api = Api();
+        await using var api = new ApiHarness();
 
         var lists = (await Reference(api)).Json["lists"]!.AsArray().Skip(1).ToList();
 
-        Assert.Equal(new string?[] { "ess-legal-forms", "inclusion-kinds", "social-services-cpv", "legal-references" }, lists.Select(l => (string?)l!["id"]).ToArray());
+        Assert.Equal(new string?[] { "ess-legal-forms", "inclusion-kinds", "social-services-cpv", "legal-references" },
+            lists.Select(l => (string?)l!["id"]).ToArray());
         Assert.All(lists, l => Assert.Equal(Core.Rules.RulesVersion.Current, (string?)l!["version"]));
         Assert.All(lists, l => Assert.True((int)l!["rowCount"]! > 0));
     }
@@ -118,31 +123,32 @@ public sealed class ReferenceFunctionTests
         freshness.Setup(f => f.FreshnessOf(SourceNames.Finess)).Returns(TimeSpan.FromDays(7));
         await using var api = new ApiHarness(services => ApiHarness.Replace(services, freshness.Object));
 
-        var sources = (await Reference(api)).Json["sources"]!.AsArray().ToDictionary(s => (string)s!["id"]!);
+        var sources = Sources(await Reference(api));
 
-        Assert.StartsWith("Réponses conservées en cache pendant 1 jour,", (string?)sources[SourceNames.RechercheEntreprises]!["freshnessPolicy"]);
-        Assert.StartsWith("Réponses conservées en cache pendant 7 jours,", (string?)sources[SourceNames.Finess]!["freshnessPolicy"]);
+        Assert.StartsWith("Réponses conservées en cache pendant 1 jour,", (string?)sources[SourceNames.RechercheEntreprises]["freshnessPolicy"]);
+        Assert.StartsWith("Réponses conservées en cache pendant 7 jours,", (string?)sources[SourceNames.Finess]["freshnessPolicy"]);
+        Assert.Equal("Aucun cache : chaque vérification interroge la source.", (string?)sources[SourceNames.Sirene]["freshnessPolicy"]);
     }
 
     [Fact]
     public async Task Health_shows_the_last_live_answers_this_instance_saw_including_an_outage()
     {
-        await using var api = Api();
-        api.Registry.Knows("73282932000074");
-        Assert.Null((await Reference(api)).Json["sources"]![0]!["health"]);
+        await using var api = new ApiHarness();
+        var (up, down) = (TestSirets.Next(), TestSirets.Next());
+        api.Stubs.RechercheFound(up).Fails(Registry.RechercheEntreprises, down, 500);
+        Assert.Null(Sources(await Reference(api))[SourceNames.RechercheEntreprises]["health"]);
 
-        var check = HttpCall.Get("/api/v1/eligibility/73282932000074");
-        await (await api.Function<CheckEligibilityFunction>().Run(check, "73282932000074")).ExecuteAsync(check);
-        api.Registry.Outage = (true, null);
-        check = HttpCall.Get("/api/v1/eligibility/41816609600069");
-        await (await api.Function<CheckEligibilityFunction>().Run(check, "41816609600069")).ExecuteAsync(check);
+        var answeredAt = api.Clock.Now;
+        Assert.Equal(200, (await CheckEligibilityFunctionTests.Check(api, up)).Status);
+        api.Clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(503, (await CheckEligibilityFunctionTests.Check(api, down)).Status);
 
         var response = await Reference(api);
-        var health = response.Json["sources"]![0]!["health"]!;
+        var health = Sources(response)[SourceNames.RechercheEntreprises]["health"]!;
         Assert.Equal("unavailable", (string?)health["lastOutcome"]);
-        Assert.Equal(FactsBuilder.RetrievedAt, DateTimeOffset.Parse((string)health["lastAnsweredAt"]!));
-        Assert.Equal(ApiHarness.Now, DateTimeOffset.Parse((string)health["lastUnavailableAt"]!));
-        Assert.Null(response.Json["sources"]![2]!["health"]);
+        Assert.Equal(answeredAt, DateTimeOffset.Parse((string)health["lastAnsweredAt"]!));
+        Assert.Equal(answeredAt.AddMinutes(3), DateTimeOffset.Parse((string)health["lastUnavailableAt"]!));
+        Assert.Equal("not_found", (string?)Sources(response)[SourceNames.Finess]["health"]!["lastOutcome"]);
         Contract.AssertDocumented(response, ApiOperations.GetReference);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
+using EsusCheck.Registries.MarcheInclusion;
+using EsusCheck.Registries.Sirene;
 
 namespace EsusCheck.Functions.Http;
 
@@ -21,11 +23,11 @@ public static class ReferenceCatalog
             "au niveau de l'unité légale. Sans clé ; 7 requêtes par seconde au plus.", null),
         new(SourceNames.Sirene, SourceRole.IdentityFallback,
             "API Sirene de l'INSEE : identité de secours quand l'API Recherche d'entreprises ne répond pas, et indicateur ESS " +
-            "tenu par l'INSEE. Nécessite une clé d'API gratuite.", "Registries:Sirene:ApiKey"),
+            "tenu par l'INSEE. Nécessite une clé d'API gratuite.", SireneOptions.ApiKeyKey),
         new(SourceNames.MarcheInclusion, SourceRole.Complement,
             "Le Marché de l'inclusion : structures d'insertion par l'activité économique (EI, AI, ACI, ETTI, EITI), GEIQ, SEP et " +
             "structures du handicap (EA, EATT, ESAT), au niveau de l'établissement. Nécessite un jeton d'API.",
-            "Registries:MarcheInclusion:Token"),
+            MarcheInclusionOptions.TokenKey),
         new(SourceNames.Finess, SourceRole.Complement,
             "Répertoire FINESS des établissements sanitaires, sociaux et médico-sociaux : catégories 246 (ESAT) et 247 " +
             "(entreprise adaptée). Sans clé.", null),
