@@ -9,4 +9,7 @@ public static class ApiOperations
     public const string GetReference = "GetReference";
     public const string Health = "Health";
     public const string GetOpenApiDocument = "GetOpenApiDocument";
+    public const string Chat = "Chat";
+    public const string Mcp = "Mcp";
+    public const string TeamsWebhook = "TeamsWebhook";
 }

@@ -12,4 +12,10 @@ public static class ApiRoutes
     public const string Reference = "v1/reference";
     public const string Health = "v1/health";
     public const string OpenApi = "v1/openapi.json";
+
+    // Served by the chat functions (Chat/), which declare them in their own attributes; the OpenAPI test checks that
+    // both agree.
+    public const string Chat = "v1/chat";
+    public const string Mcp = "v1/mcp";
+    public const string Teams = "v1/teams";
 }

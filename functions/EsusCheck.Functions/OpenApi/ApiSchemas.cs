@@ -114,14 +114,15 @@ internal static class ApiSchemas
             Property("time", "Heure", String("Heure du serveur (UTC).", "date-time")));
 
         components[Problem] = Object("Erreur au format RFC 9457 (application/problem+json).",
-            Property("type", "Type", String($"Identifiant du type d'erreur : {ApiProblem.TypePrefix}<code>.", "uri")),
+            Property("type", "Type", String(
+                $"Identifiant du type d'erreur : {ApiProblem.TypePrefix}<code> (about:blank pour la conversation).", "uri")),
             Property("title", "Titre", String("Titre en français.")),
             Property("status", "Statut HTTP", Integer("Le statut HTTP.")),
             Property("detail", "Détail", String("Explication en français de ce qui ne va pas et de ce qu'il faut changer.")),
             Property("instance", "Chemin", String("Le chemin de la requête.")),
             Property("code", "Code d'erreur", String(
                 "Code stable : identifier_*, cpv_invalid, siret_unknown, siren_unknown, registries_unavailable, batch_too_large, " +
-                "body_invalid, parameter_invalid, internal_error.")),
+                "body_invalid, parameter_invalid, internal_error, et pour la conversation body_invalid_json, message_required…")),
             Property("retryAfter", "Réessayer après", Integer("Secondes à attendre avant de réessayer (503).")))
             .Optional("instance", "retryAfter");
     }

@@ -41,6 +41,7 @@ public static class OpenApiDocumentBuilder
             };
         ReportSchemas.AddTo(components.Schemas);
         ApiSchemas.AddTo(components.Schemas);
+        ChatSchemas.AddTo(components.Schemas);
 
         var security = components.SecuritySchemes.Keys.Select(scheme => new OpenApiSecurityRequirement
         {
@@ -67,6 +68,9 @@ public static class OpenApiDocumentBuilder
                 [Path(ApiRoutes.Reference)] = Item(OperationType.Get, GetReference(security)),
                 [Path(ApiRoutes.Health)] = Item(OperationType.Get, Health()),
                 [Path(ApiRoutes.OpenApi)] = Item(OperationType.Get, GetOpenApiDocument()),
+                [Path(ApiRoutes.Chat)] = Item(OperationType.Post, Chat(security)),
+                [Path(ApiRoutes.Mcp)] = Item(OperationType.Post, Mcp(security)),
+                [Path(ApiRoutes.Teams)] = Item(OperationType.Post, TeamsWebhook()),
             },
             Components = components,
         };
@@ -197,6 +201,71 @@ public static class OpenApiDocumentBuilder
         {
             ["200"] = Json("Le document OpenAPI.", new OpenApiSchema { Type = "object", Description = "Un document OpenAPI." }),
             ["400"] = Problem("Format inconnu (parameter_invalid)."),
+        },
+    };
+
+    private static OpenApiOperation Chat(List<OpenApiSecurityRequirement> security) => new()
+    {
+        OperationId = ApiOperations.Chat,
+        Summary = "Poser une question en français",
+        Description =
+            "Répond en français à une question sur un ou plusieurs fournisseurs (« 418 166 096 00069 est-elle agréée ESUS ? ») " +
+            "ou sur une règle (« c'est quoi un marché réservé L2113-13 ? »). Renvoyez conversationId avec le message suivant " +
+            "pour poursuivre la conversation sans répéter le numéro.",
+        Tags = [Tag("Conversation")],
+        Security = security,
+        RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "Le message.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = Ref(ChatSchemas.Request) } },
+        },
+        Responses = new OpenApiResponses
+        {
+            ["200"] = Json("La réponse, les rapports, la carte adaptative et les suggestions.", Ref(ChatSchemas.Answer)),
+            ["400"] = Problem("Corps invalide : body_invalid_json, message_required, message_too_long, conversation_id_too_long."),
+        },
+    };
+
+    /// <summary>Described the way Copilot Studio expects an MCP server behind a connector (<c>x-ms-agentic-protocol</c>).
+    /// GET and DELETE answer 405 (stateless transport) and are not described.</summary>
+    private static OpenApiOperation Mcp(List<OpenApiSecurityRequirement> security) => new()
+    {
+        OperationId = ApiOperations.Mcp,
+        Summary = "Serveur MCP d'EsusCheck",
+        Description =
+            "Serveur Model Context Protocol (transport HTTP « streamable », sans état) : outils check_supplier (vérifier un " +
+            "fournisseur) et explain_rule (expliquer une règle), décrits en français. Corps et réponses JSON-RPC 2.0.",
+        Tags = [Tag("Conversation")],
+        Security = security,
+        Extensions = { ["x-ms-agentic-protocol"] = new OpenApiString("mcp-streamable-1.0") },
+        Responses = new OpenApiResponses
+        {
+            ["200"] = Json("La réponse JSON-RPC.", FreeObject("Un message JSON-RPC 2.0.")),
+        },
+    };
+
+    private static OpenApiOperation TeamsWebhook() => new()
+    {
+        OperationId = ApiOperations.TeamsWebhook,
+        Summary = "Webhook sortant Teams",
+        Description =
+            "Appelé par Microsoft Teams (webhook sortant « @EsusCheck ») et non par les applications : sans clé de fonction, " +
+            "authentifié par la signature HMAC du corps (en-tête Authorization: HMAC …) avec le secret partagé donné par Teams.",
+        Tags = [Tag("Conversation")],
+        Extensions = { ["x-ms-visibility"] = new OpenApiString("internal") },
+        RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "L'activité Teams.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = FreeObject("Une activité Teams.") } },
+        },
+        Responses = new OpenApiResponses
+        {
+            ["200"] = Json("Une activité « message » : le texte de la réponse et sa carte adaptative.", FreeObject("Une activité Teams.")),
+            ["400"] = Problem("Le corps n'est pas une activité Teams (activity_invalid)."),
+            ["401"] = Problem("Signature absente ou invalide (teams_signature_missing, teams_signature_invalid)."),
+            ["503"] = Problem("Le secret partagé n'est pas configuré (teams_not_configured)."),
         },
     };
 

@@ -72,6 +72,14 @@ internal static class Schemas
         AdditionalProperties = values,
     };
 
+    /// <summary>An object whose members are not described (an Adaptive Card, a Teams activity).</summary>
+    public static OpenApiSchema FreeObject(string description) => new()
+    {
+        Type = "object",
+        Description = description,
+        AdditionalPropertiesAllowed = true,
+    };
+
     public static OpenApiSchema Ref(string id) => new() { Reference = new OpenApiReference { Type = ReferenceType.Schema, Id = id } };
 
     /// <summary>The values of a C# enum exactly as the public contract writes them.</summary>

@@ -30,6 +30,7 @@ public static class SchemaValidator
         {
             case "object":
                 if (value is not JsonObject obj) { errors.Add($"{path}: expected an object, got {value.GetValueKind()}"); return; }
+                if (schema.Properties.Count == 0 && schema.AdditionalProperties is null) return; // free-form (Adaptive Card…)
                 foreach (var (name, child) in obj)
                 {
                     if (schema.Properties.TryGetValue(name, out var propertySchema)) Check(child, propertySchema, $"{path}.{name}", errors);
