@@ -119,13 +119,15 @@ public sealed class ReferenceFunctionTests
     public async Task The_freshness_policy_follows_the_server_cache()
     {
         var freshness = new Mock<ISourceFreshness>();
-        freshness.Setup(f => f.FreshnessOf(SourceNames.RechercheEntreprises)).Returns(TimeSpan.FromDays(1));
-        freshness.Setup(f => f.FreshnessOf(SourceNames.Finess)).Returns(TimeSpan.FromDays(7));
+        freshness.Setup(f => f.FreshnessOf(SourceNames.RechercheEntreprises, true)).Returns(TimeSpan.FromDays(1));
+        freshness.Setup(f => f.FreshnessOf(SourceNames.RechercheEntreprises, false)).Returns(TimeSpan.FromHours(1));
+        freshness.Setup(f => f.FreshnessOf(SourceNames.Finess, It.IsAny<bool>())).Returns(TimeSpan.FromDays(7));
         await using var api = new ApiHarness(services => ApiHarness.Replace(services, freshness.Object));
 
         var sources = Sources(await Reference(api));
 
-        Assert.StartsWith("Réponses conservées en cache pendant 1 jour,", (string?)sources[SourceNames.RechercheEntreprises]["freshnessPolicy"]);
+        Assert.StartsWith("Réponses conservées en cache pendant 1 jour (une réponse « inconnu » : 1 heure), puis redemandées",
+            (string?)sources[SourceNames.RechercheEntreprises]["freshnessPolicy"]);
         Assert.StartsWith("Réponses conservées en cache pendant 7 jours,", (string?)sources[SourceNames.Finess]["freshnessPolicy"]);
         Assert.Equal("Aucun cache : chaque vérification interroge la source.", (string?)sources[SourceNames.Sirene]["freshnessPolicy"]);
     }

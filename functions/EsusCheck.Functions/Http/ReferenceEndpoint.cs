@@ -59,10 +59,13 @@ public sealed class ReferenceEndpoint(
         : string.IsNullOrWhiteSpace(configuration[secretKey]) ? "not_configured"
         : "configured";
 
-    private string FreshnessPolicy(string source) => freshness.FreshnessOf(source) is { } fresh
-        ? $"Réponses conservées en cache pendant {Duration(fresh)}, puis redemandées ; refresh=true force une nouvelle demande. " +
-          "Si la source ne répond pas, la dernière réponse connue est servie, marquée « stale » avec sa date."
+    private string FreshnessPolicy(string source) => freshness.FreshnessOf(source, found: true) is { } fresh
+        ? $"Réponses conservées en cache pendant {Duration(fresh)}{NotFound(source, fresh)}, puis redemandées ; refresh=true force " +
+          "une nouvelle demande. Si la source ne répond pas, la dernière réponse connue est servie, marquée « stale » avec sa date."
         : "Aucun cache : chaque vérification interroge la source.";
+
+    private string NotFound(string source, TimeSpan found) =>
+        freshness.FreshnessOf(source, found: false) is { } unknown && unknown != found ? $" (une réponse « inconnu » : {Duration(unknown)})" : "";
 
     private static string Duration(TimeSpan span) =>
         span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? Plural((int)span.TotalDays, "jour")

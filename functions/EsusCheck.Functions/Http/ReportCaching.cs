@@ -29,7 +29,7 @@ public sealed class ReportCaching(IOptions<HttpApiOptions> options, ISourceFresh
         var now = clock.GetUtcNow();
         var maxAge = options.Value.ReportMaxAge;
         foreach (var item in report.Evidence)
-            if (freshness.FreshnessOf(item.Source) is { } fresh && item.RetrievedAt + fresh - now < maxAge)
+            if (freshness.FreshnessOf(item.Source, item.Outcome == "found") is { } fresh && item.RetrievedAt + fresh - now < maxAge)
                 maxAge = item.RetrievedAt + fresh - now;
         var seconds = (long)Math.Floor(maxAge.TotalSeconds);
         return seconds <= 0 ? DegradedCacheControl : $"private, max-age={seconds.ToString(CultureInfo.InvariantCulture)}";

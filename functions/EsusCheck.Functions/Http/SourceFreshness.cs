@@ -4,12 +4,13 @@ namespace EsusCheck.Functions.Http;
 /// layer can align <c>Cache-Control</c> and describe the policy in <c>/reference</c> without knowing the cache.</summary>
 public interface ISourceFreshness
 {
-    /// <returns>The freshness of the source's cached answers, or null when its answers are not cached.</returns>
-    TimeSpan? FreshnessOf(string source);
+    /// <param name="found">Whether the answer knew the number: « unknown » answers are usually kept for less time.</param>
+    /// <returns>How long such an answer of the source stays fresh in the cache, or null when it is not cached.</returns>
+    TimeSpan? FreshnessOf(string source, bool found);
 }
 
 /// <summary>No cache (the core's default): every check asks the sources.</summary>
 public sealed class NoSourceFreshness : ISourceFreshness
 {
-    public TimeSpan? FreshnessOf(string source) => null;
+    public TimeSpan? FreshnessOf(string source, bool found) => null;
 }

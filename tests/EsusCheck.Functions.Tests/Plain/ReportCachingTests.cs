@@ -17,10 +17,10 @@ public sealed class ReportCachingTests
     private static EligibilityReport Report(FactsBuilder facts, DateTimeOffset? at = null) =>
         EligibilityEngine.Evaluate(facts.Build(), PurchaseContext.None, at ?? Now);
 
-    private static ReportCaching Caching(TimeSpan? maxAge = null, Func<string, TimeSpan?>? freshness = null)
+    private static ReportCaching Caching(TimeSpan? maxAge = null, Func<string, bool, TimeSpan?>? freshness = null)
     {
         var port = new Mock<ISourceFreshness>();
-        port.Setup(f => f.FreshnessOf(It.IsAny<string>())).Returns((string s) => freshness?.Invoke(s));
+        port.Setup(f => f.FreshnessOf(It.IsAny<string>(), It.IsAny<bool>())).Returns((string s, bool found) => freshness?.Invoke(s, found));
         return new ReportCaching(Options.Create(new HttpApiOptions { ReportMaxAge = maxAge ?? TimeSpan.FromHours(1) }), port.Object, new WallClock(Now));
     }
 
@@ -69,16 +69,25 @@ public sealed class ReportCachingTests
     [Fact]
     public void The_max_age_stops_when_the_server_would_fetch_the_first_fact_again()
     {
-        var caching = Caching(freshness: s => s == SourceNames.RechercheEntreprises ? TimeSpan.FromMinutes(30) : null);
+        var caching = Caching(freshness: (s, _) => s == SourceNames.RechercheEntreprises ? TimeSpan.FromMinutes(30) : null);
 
         // Retrieved 5 minutes before now and kept 30 minutes: 25 minutes left.
         Assert.Equal("private, max-age=1500", caching.CacheControlFor(Report(new FactsBuilder())));
     }
 
     [Fact]
+    public void An_unknown_answer_counts_with_its_own_shorter_freshness()
+    {
+        var caching = Caching(freshness: (s, found) => s == SourceNames.Finess ? (found ? TimeSpan.FromDays(7) : TimeSpan.FromMinutes(20)) : null);
+
+        // FINESS said « unknown » 5 minutes before now and is kept 20 minutes: 15 minutes left.
+        Assert.Equal("private, max-age=900", caching.CacheControlFor(Report(new FactsBuilder().WithFiness())));
+    }
+
+    [Fact]
     public void Facts_already_past_their_freshness_must_be_revalidated()
     {
-        var caching = Caching(freshness: _ => TimeSpan.FromMinutes(2));
+        var caching = Caching(freshness: (_, _) => TimeSpan.FromMinutes(2));
 
         Assert.Equal(ReportCaching.DegradedCacheControl, caching.CacheControlFor(Report(new FactsBuilder())));
     }
