@@ -1,4 +1,5 @@
 using System.Reflection;
+using EsusCheck.Core.Application;
 using EsusCheck.Functions;
 using EsusCheck.Testing;
 using Microsoft.Azure.Functions.Worker;
@@ -51,5 +52,8 @@ public sealed class CompositionRootTests
 
         foreach (var type in FunctionClasses())
             Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));
+        Assert.IsNotType<InMemoryCheckAuditLog>(host.Services.GetRequiredService<ICheckAuditLog>());
+        Assert.IsNotType<NoFactsCache>(host.Services.GetRequiredService<IFactsCache>());
+        Assert.IsNotType<InMemoryEsusListStore>(host.Services.GetRequiredService<IEsusListStore>());
     }
 }

@@ -4,7 +4,7 @@ using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
 using EsusCheck.Testing.Registries;
-using Moq;
+using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Functions.Tests;
 
@@ -116,20 +116,23 @@ public sealed class ReferenceFunctionTests
     }
 
     [Fact]
-    public async Task The_freshness_policy_follows_the_server_cache()
+    public async Task The_freshness_policy_is_the_table_storage_cache_policy()
     {
-        var freshness = new Mock<ISourceFreshness>();
-        freshness.Setup(f => f.FreshnessOf(SourceNames.RechercheEntreprises, true)).Returns(TimeSpan.FromDays(1));
-        freshness.Setup(f => f.FreshnessOf(SourceNames.RechercheEntreprises, false)).Returns(TimeSpan.FromHours(1));
-        freshness.Setup(f => f.FreshnessOf(SourceNames.Finess, It.IsAny<bool>())).Returns(TimeSpan.FromDays(7));
-        await using var api = new ApiHarness(services => ApiHarness.Replace(services, freshness.Object));
+        await using var api = new ApiHarness(settings: new Dictionary<string, string?> { ["Cache:Freshness:finess"] = "3.00:00:00" });
 
         var sources = Sources(await Reference(api));
 
         Assert.StartsWith("Réponses conservées en cache pendant 1 jour (une réponse « inconnu » : 1 heure), puis redemandées",
             (string?)sources[SourceNames.RechercheEntreprises]["freshnessPolicy"]);
-        Assert.StartsWith("Réponses conservées en cache pendant 7 jours,", (string?)sources[SourceNames.Finess]["freshnessPolicy"]);
-        Assert.Equal("Aucun cache : chaque vérification interroge la source.", (string?)sources[SourceNames.Sirene]["freshnessPolicy"]);
+        Assert.StartsWith("Réponses conservées en cache pendant 3 jours (", (string?)sources[SourceNames.Finess]["freshnessPolicy"]);
+    }
+
+    [Fact]
+    public void Without_a_registry_cache_there_is_no_freshness()
+    {
+        var freshness = new CacheFreshness(new NoFactsCache(), Options.Create(new Storage.Cache.FactsCacheOptions()));
+
+        Assert.Null(freshness.FreshnessOf(SourceNames.RechercheEntreprises, found: true));
     }
 
     [Fact]

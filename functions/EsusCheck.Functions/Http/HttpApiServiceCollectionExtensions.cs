@@ -11,7 +11,7 @@ public static class HttpApiServiceCollectionExtensions
     {
         services.AddOptions<HttpApiOptions>().Bind(configuration.GetSection(HttpApiOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISourceFreshness, NoSourceFreshness>();
+        services.TryAddSingleton<ISourceFreshness, CacheFreshness>();
         services.TryAddSingleton<SourceHealthMonitor>();
         services.TryAddSingleton<ObservedChecks>();
         services.TryAddSingleton<ReportCaching>();

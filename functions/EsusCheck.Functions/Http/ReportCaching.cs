@@ -28,7 +28,8 @@ public sealed class ReportCaching(IOptions<HttpApiOptions> options, ISourceFresh
         if (report.Evidence.Any(e => e.Stale || e.Outcome == "unavailable")) return DegradedCacheControl;
         var now = clock.GetUtcNow();
         var maxAge = options.Value.ReportMaxAge;
-        foreach (var item in report.Evidence)
+        // Only answers (found / not found) are cached; an unconfigured source is asked, and answers the same, every time.
+        foreach (var item in report.Evidence.Where(e => e.Outcome is "found" or "not_found"))
             if (freshness.FreshnessOf(item.Source, item.Outcome == "found") is { } fresh && item.RetrievedAt + fresh - now < maxAge)
                 maxAge = item.RetrievedAt + fresh - now;
         var seconds = (long)Math.Floor(maxAge.TotalSeconds);

@@ -8,9 +8,3 @@ public interface ISourceFreshness
     /// <returns>How long such an answer of the source stays fresh in the cache, or null when it is not cached.</returns>
     TimeSpan? FreshnessOf(string source, bool found);
 }
-
-/// <summary>No cache (the core's default): every check asks the sources.</summary>
-public sealed class NoSourceFreshness : ISourceFreshness
-{
-    public TimeSpan? FreshnessOf(string source, bool found) => null;
-}
