@@ -26,8 +26,8 @@ public sealed class TableEsusListStore : IEsusListStore
         _logger = logger;
     }
 
-    /// <summary>When storage cannot be read, the check goes on without the list (its evidence then says no list is
-    /// loaded and the ESUS verdict does not rest on it) rather than failing the whole answer.</summary>
+    /// <summary>When storage cannot be read, the check goes on without the list (its evidence says the list could not
+    /// be read and the ESUS verdict is unknown) rather than failing the whole answer.</summary>
     public async Task<EsusLookup> LookupAsync(Siren siren, CancellationToken cancellationToken)
     {
         try
@@ -37,7 +37,7 @@ public sealed class TableEsusListStore : IEsusListStore
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _logger.LogError(ex, "ESUS list table {Table} unreadable; the check goes on without the list", _table.Name);
-            return EsusLookup.NoList;
+            return EsusLookup.Unreadable;
         }
     }
 

@@ -45,6 +45,17 @@ public sealed class EsusListStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_that_cannot_be_read_is_unreadable_not_empty()
+    {
+        // Nothing listens on port 1: every read fails fast.
+        var down = new TableServiceClient(Testing.Azurite.ConnectionStringFor(1, 1, 1),
+            new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(2) } });
+        var store = new TableEsusListStore(down, Options.Create(new StorageOptions()), TimeProvider.System, NullLogger<TableEsusListStore>.Instance);
+
+        Assert.Equal(EsusLookup.Unreadable, await store.LookupAsync(Siren(123), default));
+    }
+
+    [Fact]
     public async Task Before_any_import_there_is_no_list()
     {
         Assert.Equal(EsusLookup.NoList, await Store.LookupAsync(Siren(123), default));
