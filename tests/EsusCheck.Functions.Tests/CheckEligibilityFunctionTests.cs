@@ -239,17 +239,31 @@ public sealed class CheckEligibilityFunctionTests : IAsyncLifetime
     [Fact]
     public async Task An_unexpected_error_answers_a_generic_french_500_without_the_exception()
     {
-        var esus = new Mock<IEsusListStore>();
-        esus.Setup(s => s.LookupAsync(It.IsAny<Siren>(), It.IsAny<CancellationToken>()))
+        var headOffices = new Mock<IHeadOfficeResolver>();
+        headOffices.Setup(h => h.FindHeadOfficeAsync(It.IsAny<Siren>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("secret connection string=AccountKey=abc"));
+        await using var api = new ApiHarness(services => ApiHarness.Replace(services, headOffices.Object));
+
+        var response = await Check(api, _known[..9]);
+
+        Contract.AssertProblem(response, 500, ApiProblems.Codes.InternalError, ApiOperations.CheckEligibility);
+        Assert.DoesNotContain("AccountKey", response.Body);
+        Assert.Equal("Erreur interne", (string?)response.Json["title"]);
+    }
+
+    [Fact]
+    public async Task An_unreadable_esus_list_still_answers_the_report_but_asks_to_revalidate()
+    {
+        var esus = new Mock<IEsusListStore>();
+        esus.Setup(s => s.LookupAsync(It.IsAny<Siren>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("table unreachable"));
         await using var api = new ApiHarness(services => ApiHarness.Replace(services, esus.Object));
         api.Stubs.RechercheFound(_known);
 
         var response = await Check(api, _known);
 
-        Contract.AssertProblem(response, 500, ApiProblems.Codes.InternalError, ApiOperations.CheckEligibility);
-        Assert.DoesNotContain("AccountKey", response.Body);
-        Assert.Equal("Erreur interne", (string?)response.Json["title"]);
+        Assert.Equal(200, response.Status);
+        Assert.Equal(ReportCaching.DegradedCacheControl, response.Header("Cache-Control"));
+        Assert.DoesNotContain("unreachable", response.Body);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
 using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Options;
+using Moq;
 
 namespace EsusCheck.Functions.Tests;
 
@@ -62,6 +63,21 @@ public sealed class ReferenceFunctionTests
         Assert.Equal(SourceNames.EsusList, (string?)esus["id"]);
         Assert.Equal("missing", (string?)esus["state"]);
         Assert.Null(esus["publishedOn"]);
+    }
+
+    [Fact]
+    public async Task An_esus_list_store_that_does_not_answer_is_reported_unreadable()
+    {
+        var store = new Mock<IEsusListStore>();
+        store.Setup(s => s.GetInfoAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("table unreachable"));
+        await using var api = new ApiHarness(services => ApiHarness.Replace(services, store.Object));
+
+        var response = await Reference(api);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("unreadable", (string?)response.Json["lists"]![0]!["state"]);
+        Assert.DoesNotContain("unreachable", response.Body);
+        Contract.AssertDocumented(response, ApiOperations.GetReference);
     }
 
     [Fact]

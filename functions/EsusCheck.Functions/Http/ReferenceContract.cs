@@ -8,7 +8,7 @@ public sealed record ReferenceResponse(
     IReadOnlyList<ReferenceSource> Sources);
 
 /// <summary>A reference list: the imported ESUS list, or a rule table built into this version.</summary>
-/// <param name="State">"loaded" | "stale" | "missing" (the ESUS list) | "built_in" (the rule tables).</param>
+/// <param name="State">"loaded" | "stale" | "missing" | "unreadable" (the ESUS list) | "built_in" (the rule tables).</param>
 public sealed record ReferenceList(
     string Id,
     string Name,

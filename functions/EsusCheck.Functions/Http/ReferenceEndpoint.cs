@@ -3,6 +3,7 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace EsusCheck.Functions.Http;
 
@@ -15,12 +16,13 @@ public sealed class ReferenceEndpoint(
     IConfiguration configuration,
     ISourceFreshness freshness,
     SourceHealthMonitor health,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ReferenceEndpoint> logger)
 {
     public async Task<ApiResponse> DescribeAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var lists = new List<ReferenceList> { EsusList(await esusList.GetInfoAsync(cancellationToken), DateOnly.FromDateTime(now.UtcDateTime)) };
+        var lists = new List<ReferenceList> { await EsusListAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken) };
         lists.AddRange(ReferenceCatalog.RuleTables.Select(t => new ReferenceList(
             t.Id, t.Name, t.Description, "built_in", RulesVersion.Current, null, null, t.Count, null, null, null,
             ReferenceCatalog.RuleTablesFreshness)));
@@ -33,17 +35,29 @@ public sealed class ReferenceEndpoint(
         return ApiResponse.Ok(new ReferenceResponse(RulesVersion.Current, now, lists, sources));
     }
 
-    private static ReferenceList EsusList(EsusListInfo? info, DateOnly today)
+    private async Task<ReferenceList> EsusListAsync(DateOnly today, CancellationToken cancellationToken)
     {
         const string id = SourceNames.EsusList;
         var name = DisplayName(id);
-        if (info is null)
-            return new(id, name, ReferenceCatalog.EsusListDescription, "missing", null, null, null, null, null, null, null,
-                ReferenceCatalog.EsusListFreshness);
+        EsusListInfo? info;
+        try
+        {
+            info = await esusList.GetInfoAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Checks say the same (EsusLookup.Unreadable): the list exists but its store does not answer now.
+            logger.LogError(ex, "ESUS list info could not be read");
+            return Unknown("unreadable");
+        }
+        if (info is null) return Unknown("missing");
         var stale = EsusListRules.IsStale(info.PublishedOn, today);
         return new(id, name, ReferenceCatalog.EsusListDescription, stale ? "stale" : "loaded",
             info.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), info.PublishedOn, info.ImportedAt, info.RowCount,
             info.Source, stale, EsusListRules.NextDueDate(info.PublishedOn), ReferenceCatalog.EsusListFreshness);
+
+        ReferenceList Unknown(string state) => new(id, name, ReferenceCatalog.EsusListDescription, state, null, null, null, null, null,
+            null, null, ReferenceCatalog.EsusListFreshness);
     }
 
     /// <summary>The display names are written to sit inside a sentence (« l'API Recherche d'entreprises »); a name

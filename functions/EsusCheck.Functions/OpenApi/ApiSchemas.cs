@@ -77,8 +77,8 @@ internal static class ApiSchemas
             Property("name", "Nom", String("Nom en français.")),
             Property("description", "Description", String("Ce qu'est la liste et à quoi elle sert.")),
             Property("state", "État", Enum(
-                "loaded : chargée et à jour ; stale : chargée mais périmée ; missing : aucune liste chargée ; built_in : table " +
-                "intégrée au code.", "loaded", "stale", "missing", "built_in")),
+                "loaded : chargée et à jour ; stale : chargée mais périmée ; missing : aucune liste chargée ; unreadable : le " +
+                "stockage de la liste ne répond pas ; built_in : table intégrée au code.", "loaded", "stale", "missing", "unreadable", "built_in")),
             Property("version", "Version", String("Date de publication (liste ESUS) ou version des règles (tables intégrées).").Nullable()),
             Property("publishedOn", "Date de publication", String("Date de publication de la liste ESUS chargée.", "date").Nullable()),
             Property("importedAt", "Date d'import", String("Date et heure de l'import de la liste ESUS.", "date-time").Nullable()),
