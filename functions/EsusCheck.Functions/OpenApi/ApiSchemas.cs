@@ -115,7 +115,7 @@ internal static class ApiSchemas
 
         components[Problem] = Object("Erreur au format RFC 9457 (application/problem+json).",
             Property("type", "Type", String(
-                $"Identifiant du type d'erreur : {ApiProblem.TypePrefix}<code> (about:blank pour la conversation).", "uri")),
+                $"Identifiant du type d'erreur : {ApiProblem.TypePrefix}<code>.", "uri")),
             Property("title", "Titre", String("Titre en français.")),
             Property("status", "Statut HTTP", Integer("Le statut HTTP.")),
             Property("detail", "Détail", String("Explication en français de ce qui ne va pas et de ce qu'il faut changer.")),
