@@ -2,6 +2,7 @@ using EsusCheck.Bulk;
 using EsusCheck.Chat;
 using EsusCheck.Core;
 using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.Http;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddBulk(configuration);
         services.AddBulkFunctions(configuration);
         services.AddChat(configuration);
+        services.AddHttpApi(configuration);
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EsusCheck.Bulk.Tests.Support;
+using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 
 namespace EsusCheck.Bulk.Tests.Pipeline;
@@ -75,7 +77,17 @@ public sealed class HttpTests
             Assert.DoesNotContain("sig=", url, StringComparison.Ordinal);
             Assert.True((await harness.Output.GetBlobClient($"{jobId}/{file}").ExistsAsync()).Value);
         }
+
+        // The OpenAPI document describes the status as it is written, property by property.
+        var schemas = OpenApiDocumentBuilder.Build("https://esuscheck.example.net/api").Components.Schemas;
+        AssertSameProperties(schemas[BulkSchemas.Job], done.RootElement);
+        AssertSameProperties(schemas[BulkSchemas.RowError], done.RootElement.GetProperty("errors")[0]);
+        AssertSameProperties(schemas[BulkSchemas.Output], outputs.GetProperty("csv"));
+        AssertSameProperties(schemas[BulkSchemas.Job].Properties["outputs"], outputs);
     }
+
+    private static void AssertSameProperties(Microsoft.OpenApi.Models.OpenApiSchema schema, JsonElement json) =>
+        Assert.Equal(schema.Properties.Keys.Order(StringComparer.Ordinal), json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task A_multipart_upload_is_accepted_and_the_same_content_twice_is_one_job()
