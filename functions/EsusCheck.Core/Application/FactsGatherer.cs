@@ -5,14 +5,15 @@ namespace EsusCheck.Core.Application;
 
 /// <summary>Asks every registry about one SIRET (complements concurrently with identity; the identity fallback only
 /// when the identity source is unavailable) and reads the ESUS list, through the cache.</summary>
-public sealed class FactsGatherer(IEnumerable<IRegistrySource> sources, IFactsCache cache, IEsusListStore esusList)
+public sealed class FactsGatherer(
+    IEnumerable<IRegistrySource> sources, IFactsCache cache, IEsusListStore esusList, TimeProvider? clock = null)
 {
     private readonly IReadOnlyList<IRegistrySource> _sources = sources.ToList();
 
     public async Task<CompanyFacts> GatherAsync(Siret siret, bool refresh, CancellationToken cancellationToken)
     {
         var complements = _sources.Where(s => s.Role == SourceRole.Complement)
-            .Select(s => cache.GetOrFetchAsync(s, siret, refresh, cancellationToken)).ToList();
+            .Select(s => FetchAsync(s, siret, refresh, cancellationToken)).ToList();
         var esus = esusList.LookupAsync(siret.Siren, cancellationToken);
 
         var asked = new List<SourceFacts>();
@@ -21,7 +22,7 @@ public sealed class FactsGatherer(IEnumerable<IRegistrySource> sources, IFactsCa
                      .Concat(_sources.Where(s => s.Role == SourceRole.IdentityFallback)))
         {
             if (identity is not null && source.Role == SourceRole.IdentityFallback && identity.Outcome != SourceOutcome.Unavailable) break;
-            var answer = await cache.GetOrFetchAsync(source, siret, refresh, cancellationToken);
+            var answer = await FetchAsync(source, siret, refresh, cancellationToken);
             asked.Add(answer);
             if (answer.Outcome == SourceOutcome.NotConfigured) continue;
             if (identity is null || identity.Outcome == SourceOutcome.Unavailable) identity = answer;
@@ -36,5 +37,20 @@ public sealed class FactsGatherer(IEnumerable<IRegistrySource> sources, IFactsCa
             Sources = asked,
             Esus = await esus,
         };
+    }
+
+    /// <summary>Sources should not throw for upstream failures; if one does anyway, the check still gets its report
+    /// with that source marked unavailable.</summary>
+    private async Task<SourceFacts> FetchAsync(IRegistrySource source, Siret siret, bool refresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.GetOrFetchAsync(source, siret, refresh, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return SourceFacts.Unavailable(source.Name, (clock ?? TimeProvider.System).GetUtcNow(),
+                "Erreur inattendue lors de la consultation de ce registre.");
+        }
     }
 }

@@ -6,7 +6,8 @@ internal static class FrenchText
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", French);
+    /// <summary>« 1er juillet 2026 », « 30 avril 2029 ».</summary>
+    public static string Date(DateOnly date) => (date.Day == 1 ? "1er" : date.Day.ToString(French)) + date.ToString(" MMMM yyyy", French);
 
     public static string Date(DateTimeOffset date) => Date(DateOnly.FromDateTime(date.UtcDateTime));
 

@@ -41,7 +41,7 @@ internal static class SocialServicesContractEvaluation
                 "marché peut être réservé aux entreprises de l'ESS.");
 
         var service = match == CpvMatch.Listed
-            ? $"Le code CPV {cpv} relève des services pouvant être réservés ({label})."
+            ? $"Le code CPV {cpv} relève des services pouvant être réservés : {label}."
             : $"Le code CPV {cpv} est une subdivision de la catégorie « {label} » de la liste : vérifiez que le service acheté " +
               "entre bien dans cette catégorie.";
 

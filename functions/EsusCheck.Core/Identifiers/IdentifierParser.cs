@@ -66,7 +66,7 @@ public static partial class IdentifierParser
 
         if (digits.Length == length - 1)
             return (null, new(IdentifierError.Codes.LeadingZeroLost,
-                $"« {trimmed} » compte {digits.Length} chiffres au lieu de {length} : un tableur a probablement supprimé " +
+                $"« {trimmed} » compte {digits.Length} chiffres au lieu des {length} d'un {kind} : un tableur a probablement supprimé " +
                 $"le zéro initial (essayez « 0{digits} »). Mettez la colonne au format texte."));
 
         if (digits.Length != length)

@@ -17,7 +17,8 @@ public static class ReportJson
         WriteIndented = writeIndented,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        // No naming policy: each enum of the contract spells its values with [JsonStringEnumMemberName].
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static string Serialize(EligibilityReport report, bool indented = false) =>

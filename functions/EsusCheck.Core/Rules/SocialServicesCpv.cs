@@ -51,19 +51,15 @@ public static class SocialServicesCpv
             label = HealthAndSocialRange.Label;
             return CpvMatch.Listed;
         }
-        foreach (var listed in Listed)
+        if (Listed.FirstOrDefault(l => l.Code[..8] == digits) is { } exact)
         {
-            var listedDigits = listed.Code[..8];
-            if (listedDigits == digits)
-            {
-                label = listed.Label;
-                return CpvMatch.Listed;
-            }
-            if (digits.StartsWith(SignificantPrefix(listedDigits), StringComparison.Ordinal))
-            {
-                label = listed.Label;
-                return CpvMatch.UnderListedCode;
-            }
+            label = exact.Label;
+            return CpvMatch.Listed;
+        }
+        if (Listed.FirstOrDefault(l => digits.StartsWith(SignificantPrefix(l.Code[..8]), StringComparison.Ordinal)) is { } parent)
+        {
+            label = parent.Label;
+            return CpvMatch.UnderListedCode;
         }
         label = null;
         return CpvMatch.NotListed;
