@@ -1,6 +1,8 @@
 using EsusCheck.Bulk;
 using EsusCheck.Chat;
 using EsusCheck.Core;
+using EsusCheck.Functions.Reference;
+using EsusCheck.Functions.Telemetry;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -21,6 +23,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         services.AddChat(configuration);
+        services.AddEsusCheckFunctionsTelemetry();
+        services.AddReferenceFunctions(configuration);
         return services;
     }
 }

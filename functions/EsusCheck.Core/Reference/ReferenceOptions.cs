@@ -19,6 +19,9 @@ public sealed class ReferenceOptions
     /// establishment-level kinds); the previous copy stays.</summary>
     public double MarcheMinimumShare { get; set; } = 0.5;
 
+    /// <summary>The table holding the Marché copy (letters and digits, a letter first).</summary>
+    public string MarcheCopyTable { get; set; } = "marchecopy";
+
     /// <summary>Past this age the copy is stale: the refresh reports it, and the Marché source should ask the API.</summary>
     public TimeSpan MarcheCopyMaxAge { get; set; } = TimeSpan.FromDays(3);
 }

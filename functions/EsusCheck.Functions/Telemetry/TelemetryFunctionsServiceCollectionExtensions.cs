@@ -1,0 +1,24 @@
+using EsusCheck.Core.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EsusCheck.Functions.Telemetry;
+
+public static class TelemetryFunctionsServiceCollectionExtensions
+{
+    /// <summary>The EsusCheck metrics, forwarded to Application Insights, and the worker's Information logs kept.</summary>
+    public static IServiceCollection AddEsusCheckFunctionsTelemetry(this IServiceCollection services)
+    {
+        services.AddEsusCheckTelemetry();
+        services.AddHostedService<MeterToApplicationInsights>();
+        // The worker's Application Insights logger keeps only warnings by default: the refresh outcomes and check
+        // summaries are Information. host.json's logLevel still governs what the Functions host itself logs.
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            var rule = options.Rules.FirstOrDefault(r =>
+                r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
+            if (rule is not null) options.Rules.Remove(rule);
+        });
+        return services;
+    }
+}
