@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using EsusCheck.Core.Telemetry;
+using EsusCheck.Functions.Telemetry;
+using Microsoft.ApplicationInsights;
+using Microsoft.ApplicationInsights.Channel;
+using Microsoft.ApplicationInsights.DataContracts;
+using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsusCheck.Functions.Tests.Reference;
+
+/// <summary>The EsusCheck meter reaches Application Insights as pre-aggregated custom metrics with their tags.</summary>
+public sealed class MeterToApplicationInsightsTests
+{
+    private sealed class Channel : ITelemetryChannel
+    {
+        public ConcurrentBag<ITelemetry> Sent { get; } = [];
+        public bool? DeveloperMode { get; set; }
+        public string EndpointAddress { get; set; } = "";
+        public void Send(ITelemetry item) => Sent.Add(item);
+        public void Flush() { }
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public async Task Measurements_become_custom_metrics_aggregated_per_tag_set()
+    {
+        var channel = new Channel();
+        using var configuration = new TelemetryConfiguration { TelemetryChannel = channel, ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000000" };
+        var telemetry = new TelemetryClient(configuration);
+        using var services = new ServiceCollection().AddMetrics().AddEsusCheckTelemetry().BuildServiceProvider();
+        var metrics = services.GetRequiredService<EsusCheckMetrics>();
+        using var bridge = new MeterToApplicationInsights(telemetry);
+        await bridge.StartAsync(default);
+
+        metrics.CacheHit("recherche-entreprises");
+        metrics.CacheHit("recherche-entreprises");
+        metrics.CacheMiss("marche-inclusion");
+        metrics.RegistryAttempt("recherche-entreprises", TimeSpan.FromMilliseconds(120), 429);
+        metrics.ReferenceRefreshed("esus", RefreshOutcome.Failed);
+        await bridge.StopAsync(default);
+
+        var sent = channel.Sent.OfType<MetricTelemetry>().ToList();
+        var hits = Assert.Single(sent, m => m.Name == EsusCheckMetrics.Names.CacheHits);
+        Assert.Equal(2, hits.Sum);
+        Assert.Equal("recherche-entreprises", hits.Properties[EsusCheckMetrics.Tags.Source]);
+        Assert.Equal(1, Assert.Single(sent, m => m.Name == EsusCheckMetrics.Names.CacheMisses).Sum);
+        var duration = Assert.Single(sent, m => m.Name == EsusCheckMetrics.Names.RegistryDuration);
+        Assert.Equal(120, duration.Sum, 3);
+        Assert.Equal("429", duration.Properties[EsusCheckMetrics.Tags.StatusCode]);
+        Assert.Equal(1, Assert.Single(sent, m => m.Name == EsusCheckMetrics.Names.RegistryThrottled).Sum);
+        var refresh = Assert.Single(sent, m => m.Name == EsusCheckMetrics.Names.ReferenceRefreshes);
+        Assert.Equal("failed", refresh.Properties[EsusCheckMetrics.Tags.Outcome]);
+        Assert.Equal("esus", refresh.Properties[EsusCheckMetrics.Tags.List]);
+    }
+}
