@@ -1,13 +1,53 @@
+using EsusCheck.Core.Application;
+using EsusCheck.Core.Facts;
+using EsusCheck.Registries.Finess;
+using EsusCheck.Registries.Http;
+using EsusCheck.Registries.MarcheInclusion;
+using EsusCheck.Registries.RechercheEntreprises;
+using EsusCheck.Registries.Sirene;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Refit;
 
 namespace EsusCheck.Registries;
 
 public static class RegistriesServiceCollectionExtensions
 {
-    /// <summary>The public registries as <c>IRegistrySource</c>s, with their resilience and pacing.</summary>
+    /// <summary>The public registries as <c>IRegistrySource</c>s (and the SIREN → head office resolver), with their
+    /// resilience and pacing, configured from the <c>Registries</c> section (docs/registries.md lists every key).</summary>
     public static IServiceCollection AddRegistries(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RegistriesOptions>().Bind(configuration.GetSection(RegistriesOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<RechercheEntreprisesOptions>().Bind(configuration.GetSection(RechercheEntreprisesOptions.Section));
+        services.AddRefitGeneratedClient<IRechercheEntreprisesApi>(RechercheEntreprisesJson.Default)
+            .AddRegistryPipeline<RechercheEntreprisesOptions>(SourceNames.RechercheEntreprises);
+        services.AddSingleton<IRegistrySource, RechercheEntreprisesSource>();
+        services.AddSingleton<IHeadOfficeResolver, RechercheHeadOfficeResolver>();
+
+        services.AddOptions<SireneOptions>().Bind(configuration.GetSection(SireneOptions.Section));
+        services.AddRefitGeneratedClient<ISireneApi>(SireneJson.Default)
+            .AddRegistryPipeline<SireneOptions>(SourceNames.Sirene, (client, options) =>
+            {
+                if (options.IsConfigured) client.DefaultRequestHeaders.Add("X-INSEE-Api-Key-Integration", options.ApiKey);
+            });
+        services.AddSingleton<IRegistrySource, SireneSource>();
+
+        services.AddOptions<MarcheInclusionOptions>().Bind(configuration.GetSection(MarcheInclusionOptions.Section));
+        services.AddRefitGeneratedClient<IMarcheInclusionApi>(MarcheInclusionJson.Default)
+            .AddRegistryPipeline<MarcheInclusionOptions>(SourceNames.MarcheInclusion, (client, options) =>
+            {
+                if (options.IsConfigured) client.DefaultRequestHeaders.Authorization = new("Bearer", options.Token);
+            });
+        services.AddSingleton<IRegistrySource, MarcheInclusionSource>();
+
+        services.AddOptions<FinessOptions>().Bind(configuration.GetSection(FinessOptions.Section));
+        services.AddRefitGeneratedClient<IFinessApi>(FinessJson.Default)
+            .AddRegistryPipeline<FinessOptions>(SourceNames.Finess);
+        services.AddSingleton<IRegistrySource, FinessSource>();
+
         return services;
     }
 }

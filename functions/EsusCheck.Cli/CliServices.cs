@@ -1,0 +1,41 @@
+using EsusCheck.Bulk;
+using EsusCheck.Cli.Commands;
+using EsusCheck.Cli.Output;
+using EsusCheck.Cli.Storage;
+using EsusCheck.Core;
+using EsusCheck.Core.Application;
+using EsusCheck.Core.Esus;
+using EsusCheck.Registries;
+using EsusCheck.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsusCheck.Cli;
+
+/// <summary>The composition root of the CLI: the same core and registries as the function app, the ESUS list kept in
+/// a local file (or in Table Storage when <c>Storage:ConnectionString</c> is set), and every command of this assembly.</summary>
+public static class CliServices
+{
+    public static IServiceCollection AddEsusCheckCli(this IServiceCollection services, IConfiguration configuration, CliConsole console)
+    {
+        services.AddLogging();
+        services.AddSingleton(console);
+        services.AddOptions<CliOptions>().Bind(configuration.GetSection(CliOptions.Section));
+        services.AddEsusCheckCore(configuration);
+        services.AddRegistries(configuration);
+        services.AddEsusList(configuration);
+        services.AddBulk(configuration);
+
+        if (!string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]))
+            services.AddTableStorage(configuration);
+        // Without a storage adapter for the list, the in-memory default would forget an import as soon as the
+        // process ends: the CLI remembers it in a file instead.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IEsusListStore))?.ImplementationType == typeof(InMemoryEsusListStore))
+            services.AddSingleton<IEsusListStore, FileEsusListStore>();
+
+        foreach (var command in typeof(CliServices).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
+            services.AddTransient(typeof(ICliCommand), command);
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace EsusCheck.Registries.Http;
+
+internal static class RegistryHttpClientBuilderExtensions
+{
+    /// <summary>Base address, User-Agent, resilience (total timeout → retries honouring Retry-After → circuit
+    /// breaker) and, innermost, the paced attempt with its own timeout. The default HTTP logging is removed: it would
+    /// write SIRETs in clear (sources log a hash instead); header values were never logged.</summary>
+    public static IHttpClientBuilder AddRegistryPipeline<TOptions>(
+        this IHttpClientBuilder builder, string sourceName, Action<HttpClient, TOptions>? configure = null)
+        where TOptions : RegistrySourceOptions
+    {
+        builder.Services.AddKeyedSingleton(sourceName, (sp, _) =>
+            new Pacer(sp.GetRequiredService<IOptions<TOptions>>().Value.MinInterval, sp.GetRequiredService<TimeProvider>()));
+
+        builder
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                client.BaseAddress = new Uri(WithTrailingSlash(options.BaseUrl));
+                // The pipeline's total timeout is the real bound; this one only backs it up.
+                client.Timeout = options.TotalTimeout + TimeSpan.FromSeconds(5);
+                client.DefaultRequestHeaders.UserAgent.Clear();
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent",
+                    sp.GetRequiredService<IOptions<RegistriesOptions>>().Value.UserAgent);
+                client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                configure?.Invoke(client, options);
+            })
+            .RemoveAllLoggers()
+            // The sources live as long as the app (the facts gatherer is a singleton): connections are recycled
+            // instead of handlers, so DNS changes are still picked up.
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(2))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(sourceName, (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
+                pipeline.AddTimeout(options.TotalTimeout);
+                if (options.MaxRetries > 0) pipeline.AddRetry(RegistryResilience.Retry(options));
+                pipeline.AddCircuitBreaker(RegistryResilience.CircuitBreaker(options));
+            });
+
+        return builder.AddHttpMessageHandler(sp => new PacedAttemptHandler(
+            sp.GetRequiredKeyedService<Pacer>(sourceName), sp.GetRequiredService<IOptions<TOptions>>().Value.AttemptTimeout));
+    }
+
+    private static string WithTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using EsusCheck.Cli.Storage;
+using EsusCheck.Testing.Esus;
+
+namespace EsusCheck.Cli.Tests;
+
+public sealed class EsusCommandTests : IDisposable
+{
+    private static readonly string Alpha = EsusListFiles.Siren("41816609");
+    private static readonly string Beta = EsusListFiles.Siren("55203253");
+
+    private readonly CliRunner _cli = new();
+
+    private static byte[] List(string title, params string[] sirens) => EsusListFiles.Xlsx(
+    [
+        [title, null],
+        [null, null],
+        ["SIREN", "Raison sociale"],
+        .. sirens.Select(s => new object?[] { s, "Entreprise " + s }),
+        [null, "Fonds commun de placement solidaire (assimilé)"],
+        ["12 345", "Numéro tronqué"],
+    ]);
+
+    [Fact]
+    public async Task Status_without_a_list_says_none_is_loaded()
+    {
+        var run = await _cli.RunAsync("esus", "status");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("Aucune liste ESUS n'est chargée", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_imported_list_is_remembered_by_the_next_run()
+    {
+        var file = _cli.WriteFile("liste.xlsx", List("Liste nationale des agréments ESUS — mise à jour le 1er février 2026", Alpha, Beta));
+
+        var import = await _cli.RunAsync("esus", "import", file);
+        var status = await _cli.RunAsync("esus", "status");
+        var json = await _cli.RunAsync("esus", "status", "--json");
+
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Contains("Liste ESUS importée : 2 agréments.", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Publication : 1er février 2026", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Organismes « assimilés » sans SIREN (fonds) écartés : 1", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ligne 7 (« 12 345 »)", import.Stdout, StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Ok, status.ExitCode);
+        Assert.Contains("Publication : 1er février 2026", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Agréments : 2", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Source : {file}", status.Stdout, StringComparison.Ordinal);
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        var list = document.RootElement.GetProperty("list");
+        Assert.True(document.RootElement.GetProperty("loaded").GetBoolean());
+        Assert.Equal("2026-02-01", list.GetProperty("publishedOn").GetString());
+        Assert.Equal(2, list.GetProperty("rowCount").GetInt32());
+        Assert.Equal("2026-07-01", list.GetProperty("nextDueOn").GetString());
+    }
+
+    [Fact]
+    public async Task An_old_list_is_reported_stale()
+    {
+        var file = _cli.WriteFile("liste-esus-2023-02-01.xlsx", List("Liste nationale", Alpha));
+
+        var import = await _cli.RunAsync("esus", "import", file);
+        var status = await _cli.RunAsync("esus", "status");
+        var json = await _cli.RunAsync("esus", "status", "--json");
+
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Contains("n'est plus à jour", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("État : périmée : une nouvelle liste était attendue au 1er juillet 2023", status.Stdout, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.True(document.RootElement.GetProperty("list").GetProperty("stale").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_given_publication_date_is_used()
+    {
+        var file = _cli.WriteFile("liste.csv", EsusListFiles.Csv([["SIREN"], [Alpha]]));
+
+        var import = await _cli.RunAsync("esus", "import", file, "--published-on", "2026-07-01");
+
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Contains("Publication : 1er juillet 2026", import.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_publication_date_is_invalid_input()
+    {
+        var file = _cli.WriteFile("liste.csv", EsusListFiles.Csv([["SIREN"], [Alpha]]));
+
+        var import = await _cli.RunAsync("esus", "import", file, "--published-on", "01/07/2026");
+
+        Assert.Equal(ExitCodes.InvalidInput, import.ExitCode);
+        Assert.Contains("n'est pas une date au format AAAA-MM-JJ", import.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no siren column", "esus_list_no_siren_column")]
+    [InlineData("zip bomb", "esus_list_zip_bomb")]
+    [InlineData("no valid rows", "esus_list_no_valid_rows")]
+    public async Task A_rejected_import_leaves_the_previous_list_in_place(string problem, string code)
+    {
+        var good = _cli.WriteFile("liste-esus-2026-02-01.xlsx", List("Liste", Alpha, Beta));
+        Assert.Equal(ExitCodes.Ok, (await _cli.RunAsync("esus", "import", good)).ExitCode);
+        var before = await File.ReadAllTextAsync(Path.Combine(_cli.DataDirectory, FileEsusListStore.FileName));
+
+        var bad = _cli.WriteFile("mauvaise-2026-07-01.xlsx", problem switch
+        {
+            "no siren column" => EsusListFiles.Xlsx([["Nom", "Ville"], ["Alpha", "Lyon"]]),
+            "zip bomb" => EsusListFiles.WithHighlyCompressedPart(List("Liste", Alpha), 8 * 1024 * 1024),
+            _ => EsusListFiles.Xlsx([["SIREN"], ["123"], [EsusListFiles.WithWrongKey(Alpha)]]),
+        });
+        var import = await _cli.RunAsync("esus", "import", bad);
+        var status = await _cli.RunAsync("esus", "status");
+
+        Assert.Equal(ExitCodes.InvalidInput, import.ExitCode);
+        Assert.StartsWith("Liste refusée : ", import.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"(code : {code})", import.Stderr, StringComparison.Ordinal);
+        Assert.Contains("La liste déjà chargée est conservée.", import.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(_cli.DataDirectory, FileEsusListStore.FileName)));
+        Assert.Contains("Agréments : 2", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Publication : 1er février 2026", status.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_invalid_input()
+    {
+        var run = await _cli.RunAsync("esus", "import", Path.Combine(_cli.DataDirectory, "absente.xlsx"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("est introuvable", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_without_a_file_uses_the_configured_source()
+    {
+        var file = _cli.WriteFile("liste-esus-2026-02-01.csv", EsusListFiles.Csv([["SIREN"], [Alpha], [Beta]]));
+        _cli.Set("Esus:ListSource", file);
+
+        var run = await _cli.RunAsync("esus", "import");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("Liste ESUS importée : 2 agréments.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_without_a_file_or_a_configured_source_says_what_to_do()
+    {
+        var run = await _cli.RunAsync("esus", "import");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("esus_list_source_not_configured", run.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
