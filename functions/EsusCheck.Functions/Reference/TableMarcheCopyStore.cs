@@ -30,7 +30,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
         while (pointer is not null)
         {
             var (version, info) = pointer.Value;
-            var rows = new List<MarcheStructure>();
+            var rows = new List<MarcheCopyEntry>();
             var from = siret.Value + "|";
             await foreach (var row in table.QueryAsync<TableEntity>(
                                e => e.PartitionKey == Partition(version, siret.Value) && e.RowKey.CompareTo(from) > 0 && e.RowKey.CompareTo(siret.Value + "|~") < 0,
@@ -52,7 +52,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
         return (await ReadPointerAsync(cancellationToken))?.Info;
     }
 
-    public async Task ReplaceAsync(MarcheCopyInfo info, IReadOnlyCollection<MarcheStructure> structures, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(MarcheCopyInfo info, IReadOnlyCollection<MarcheCopyEntry> structures, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
         var before = await table.GetEntityIfExistsAsync<TableEntity>(Meta, PointerRow, cancellationToken: cancellationToken);
@@ -154,7 +154,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
         ["Source"] = info.Source,
     };
 
-    private static TableEntity Row(string version, MarcheStructure s) => new(Partition(version, s.Siret), $"{s.Siret}|{s.Id}")
+    private static TableEntity Row(string version, MarcheCopyEntry s) => new(Partition(version, s.Siret), $"{s.Siret}|{s.Id}")
     {
         ["Id"] = s.Id,
         ["Siret"] = s.Siret,
@@ -165,7 +165,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
         ["UpdatedAt"] = s.UpdatedAt,
     };
 
-    private static MarcheStructure StructureOf(TableEntity row) => new(
+    private static MarcheCopyEntry StructureOf(TableEntity row) => new(
         row.GetInt64("Id") ?? 0,
         row.GetString("Siret") ?? "",
         Enum.Parse<InclusionKind>(row.GetString("Kind") ?? nameof(InclusionKind.EI)),

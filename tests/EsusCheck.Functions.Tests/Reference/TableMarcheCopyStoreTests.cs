@@ -19,7 +19,7 @@ public sealed class TableMarcheCopyStoreTests : IDisposable
 
     private static Siret SiretOf(string value) => IdentifierParser.ParseSiret(value).Value!.Value;
 
-    private static MarcheStructure Structure(long id, string siret, InclusionKind kind) => new(id, siret, kind, $"Structure {id}", true, "13");
+    private static MarcheCopyEntry Structure(long id, string siret, InclusionKind kind) => new(id, siret, kind, $"Structure {id}", true, "13");
 
     [Fact]
     public async Task Without_a_copy_a_lookup_says_so()
@@ -65,11 +65,11 @@ public sealed class TableMarcheCopyStoreTests : IDisposable
         var store = Store();
         var updated = new DateTimeOffset(2024, 5, 13, 15, 11, 43, TimeSpan.Zero);
         await store.ReplaceAsync(new MarcheCopyInfo(_clock.GetUtcNow(), 1, SourceNames.MarcheInclusion),
-            [new MarcheStructure(2001, "88087814500015", InclusionKind.ESAT, "ESAT des Calanques", false, "13", updated)], default);
+            [new MarcheCopyEntry(2001, "88087814500015", InclusionKind.ESAT, "ESAT des Calanques", false, "13", updated)], default);
 
         var structure = Assert.Single((await Store().FindAsync(SiretOf("88087814500015"), default)).Structures);
 
-        Assert.Equal(new MarcheStructure(2001, "88087814500015", InclusionKind.ESAT, "ESAT des Calanques", false, "13", updated), structure);
+        Assert.Equal(new MarcheCopyEntry(2001, "88087814500015", InclusionKind.ESAT, "ESAT des Calanques", false, "13", updated), structure);
     }
 
     private async Task<int> CountRowsAsync()

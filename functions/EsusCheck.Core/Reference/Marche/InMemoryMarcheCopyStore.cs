@@ -7,7 +7,7 @@ public sealed class InMemoryMarcheCopyStore : IMarcheCopyStore
 {
     private volatile Snapshot? _current;
 
-    private sealed record Snapshot(MarcheCopyInfo Info, ILookup<string, MarcheStructure> BySiret);
+    private sealed record Snapshot(MarcheCopyInfo Info, ILookup<string, MarcheCopyEntry> BySiret);
 
     public Task<MarcheCopyLookup> FindAsync(Siret siret, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class InMemoryMarcheCopyStore : IMarcheCopyStore
 
     public Task<MarcheCopyInfo?> GetInfoAsync(CancellationToken cancellationToken) => Task.FromResult(_current?.Info);
 
-    public Task ReplaceAsync(MarcheCopyInfo info, IReadOnlyCollection<MarcheStructure> structures, CancellationToken cancellationToken)
+    public Task ReplaceAsync(MarcheCopyInfo info, IReadOnlyCollection<MarcheCopyEntry> structures, CancellationToken cancellationToken)
     {
         _current = new Snapshot(info, structures.ToLookup(s => s.Siret, StringComparer.Ordinal));
         return Task.CompletedTask;

@@ -18,7 +18,7 @@ public sealed class MarcheListClient(IHttpClientFactory httpClients, IOptions<Ma
         var baseUri = new Uri(settings.BaseUrl.EndsWith('/') ? settings.BaseUrl : settings.BaseUrl + "/");
         var http = httpClients.CreateClient(HttpClientName);
 
-        var byId = new Dictionary<long, MarcheStructure>();
+        var byId = new Dictionary<long, MarcheCopyEntry>();
         var skipped = 0;
         int? declared = null;
         for (var page = 0; page < settings.MaxPages; page++)
@@ -46,17 +46,17 @@ public sealed class MarcheListClient(IHttpClientFactory httpClients, IOptions<Ma
     }
 
     /// <summary>A structure without a usable SIRET or with a kind the rules do not know cannot serve a lookup.</summary>
-    private static MarcheStructure? ToStructure(MarcheSiae siae)
+    private static MarcheCopyEntry? ToStructure(MarcheSiae siae)
     {
         var siret = siae.Siret?.Replace(" ", "", StringComparison.Ordinal);
         if (siret is not { Length: 14 } || !siret.All(char.IsAsciiDigit)) return null;
         if (!Enum.TryParse<InclusionKind>(siae.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) return null;
-        return new MarcheStructure(siae.Id, siret, kind, siae.Brand ?? siae.Name, siae.IsActive ?? true, siae.Department, siae.UpdatedAt);
+        return new MarcheCopyEntry(siae.Id, siret, kind, siae.Brand ?? siae.Name, siae.IsActive ?? true, siae.Department, siae.UpdatedAt);
     }
 }
 
 /// <summary>The whole list as read: the usable structures, the count the API declared and how many were skipped.</summary>
-public sealed record MarcheListRead(IReadOnlyList<MarcheStructure> Structures, int DeclaredCount, int Skipped);
+public sealed record MarcheListRead(IReadOnlyList<MarcheCopyEntry> Structures, int DeclaredCount, int Skipped);
 
 /// <summary>The list could not be read whole. The message is French (it reaches the refresh report) and free of the token.</summary>
 public sealed class MarcheListException(string message, int? statusCode = null) : Exception(message)

@@ -5,7 +5,7 @@ namespace EsusCheck.Core.Reference.Marche;
 
 /// <summary>One structure of Le Marché de l'inclusion, as the local copy keeps it: the kind is per establishment
 /// (SIRET), unlike <c>type_siae</c> of Recherche d'entreprises, which is per legal unit.</summary>
-public sealed record MarcheStructure(
+public sealed record MarcheCopyEntry(
     long Id,
     string Siret,
     InclusionKind Kind,
@@ -18,7 +18,7 @@ public sealed record MarcheStructure(
 public sealed record MarcheCopyInfo(DateTimeOffset CopiedAt, int StructureCount, string Source);
 
 /// <summary>One consistent read of the copy: the structures of a SIRET (often none) and the copy they come from.</summary>
-public sealed record MarcheCopyLookup(MarcheCopyInfo? Copy, IReadOnlyList<MarcheStructure> Structures)
+public sealed record MarcheCopyLookup(MarcheCopyInfo? Copy, IReadOnlyList<MarcheCopyEntry> Structures)
 {
     public static readonly MarcheCopyLookup NoCopy = new(null, []);
 }
@@ -31,5 +31,5 @@ public interface IMarcheCopyStore
     Task<MarcheCopyLookup> FindAsync(Siret siret, CancellationToken cancellationToken);
     Task<MarcheCopyInfo?> GetInfoAsync(CancellationToken cancellationToken);
     /// <summary>Replaces the copy as a whole: a reader sees the old copy or the new one, never a mix.</summary>
-    Task ReplaceAsync(MarcheCopyInfo info, IReadOnlyCollection<MarcheStructure> structures, CancellationToken cancellationToken);
+    Task ReplaceAsync(MarcheCopyInfo info, IReadOnlyCollection<MarcheCopyEntry> structures, CancellationToken cancellationToken);
 }
