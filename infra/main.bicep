@@ -32,11 +32,11 @@ param inseeApiKey string = ''
 @secure()
 param marcheToken string = ''
 
-@description('Teams bot client secret (optional: the chat channel). Stored in Key Vault.')
+@description('Teams outgoing-webhook security token, base64 (optional: the Teams chat channel). Stored in Key Vault.')
 @secure()
-param teamsClientSecret string = ''
+param teamsSecret string = ''
 
-@description('Names of secrets already set in the vault by hand (insee-api-key, marche-token, teams-client-secret) whose app setting must reference them although no value is passed here.')
+@description('Names of secrets already set in the vault by hand (insee-api-key, marche-token, teams-secret) whose app setting must reference them although no value is passed here.')
 param existingSecretNames string[] = []
 
 @description('Where the DG Trésor ESUS list is fetched from each night: an https URL to the XLSX or CSV (the address changes every year). Empty: the list comes only from files dropped into the reference container.')
@@ -58,28 +58,28 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName, application: 'esuscheck' }
 var functionAppName = 'func-esuscheck-${resourceToken}'
 
-// Names of the containers, queues and tables: each is also passed to the app under the configuration key that reads
-// it (appSettings below), so the code and the infrastructure cannot disagree.
+// Names of the containers, queues and tables. Each name the code lets you configure is also passed to the app under
+// the configuration key that reads it (appSettings below), so the code and the infrastructure cannot disagree; the
+// others are constants in the code (trigger attributes need constants) and are repeated here with their source.
 var names = {
-  deploymentContainer: 'app-package-${take(resourceToken, 7)}'
-  referenceContainer: 'reference'
-  bulkInputContainer: 'bulk-in'
-  bulkOutputContainer: 'bulk-out'
-  bulkQueue: 'bulk-rows'
-  cacheTable: 'RegistryCache'
-  esusListTable: 'EsusList'
-  marcheCopyTable: 'MarcheStructures'
-  referenceStateTable: 'ReferenceLists'
-  auditTable: 'CheckAudit'
-  bulkJobsTable: 'BulkJobs'
-  chatTable: 'ChatConversations'
+  deploymentContainer: 'app-package-${take(resourceToken, 7)}' // Flex Consumption deployment package
+  referenceContainer: 'reference' // ReferenceBlobImportFunction.Container (DG Trésor ESUS list files)
+  bulkInputContainer: 'bulk-in' // BulkNames.InputContainer (supplier files to check)
+  bulkOutputContainer: 'bulk-out' // Bulk:OutputContainer (results)
+  bulkQueue: 'bulk-work' // BulkNames.WorkQueue (chunks of a file to check)
+  cacheTable: 'registrycache' // Storage:Tables:FactsCache
+  esusListTable: 'esuslist' // Storage:Tables:EsusList
+  auditTable: 'checkaudit' // Storage:Tables:Audit
+  marcheCopyTable: 'marchecopy' // Reference:MarcheCopyTable
+  bulkJobsTable: 'bulkjobs' // Bulk:JobsTable
+  chatTable: 'chatcontext' // Chat:ContextTable
 }
 
 // Secret name in the vault → the configuration key the app reads it from.
 var secretSettings = [
   { name: 'insee-api-key', setting: 'Registries__Sirene__ApiKey', value: inseeApiKey }
   { name: 'marche-token', setting: 'Registries__MarcheInclusion__Token', value: marcheToken }
-  { name: 'teams-client-secret', setting: 'Chat__Teams__ClientSecret', value: teamsClientSecret }
+  { name: 'teams-secret', setting: 'Chat__TeamsSecret', value: teamsSecret }
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
@@ -126,9 +126,8 @@ module storage 'modules/storage.bicep' = {
     tables: [
       names.cacheTable
       names.esusListTable
-      names.marcheCopyTable
-      names.referenceStateTable
       names.auditTable
+      names.marcheCopyTable
       names.bulkJobsTable
       names.chatTable
     ]
@@ -197,12 +196,19 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
     appSettings: union(secretReferences, {
+      // The app's data clients reach the same account with the same identity (no connection string anywhere).
       Storage__AccountName: storage.outputs.name
+      Storage__ManagedIdentityClientId: identity.outputs.clientId
+      Storage__Tables__FactsCache: names.cacheTable
+      Storage__Tables__EsusList: names.esusListTable
+      Storage__Tables__Audit: names.auditTable
+      Reference__MarcheCopyTable: names.marcheCopyTable
+      Bulk__OutputContainer: names.bulkOutputContainer
+      Bulk__JobsTable: names.bulkJobsTable
+      Chat__ContextTable: names.chatTable
       Esus__ListSource: esusListSource
+      // Read by the timer's binding expression %Reference:RefreshSchedule%: it must exist.
       Reference__RefreshSchedule: referenceRefreshSchedule
-      Reference__Container: names.referenceContainer
-      Reference__MarcheTable: names.marcheCopyTable
-      Reference__StateTable: names.referenceStateTable
     })
   }
   // The app starts reading its deployment package and Key Vault references as soon as it exists.

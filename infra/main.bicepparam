@@ -10,7 +10,7 @@ param operatorPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'U
 
 param inseeApiKey = readEnvironmentVariable('ESUSCHECK_INSEE_API_KEY', '')
 param marcheToken = readEnvironmentVariable('ESUSCHECK_MARCHE_TOKEN', '')
-param teamsClientSecret = readEnvironmentVariable('ESUSCHECK_TEAMS_CLIENT_SECRET', '')
+param teamsSecret = readEnvironmentVariable('ESUSCHECK_TEAMS_SECRET', '')
 param existingSecretNames = split(readEnvironmentVariable('ESUSCHECK_EXISTING_SECRETS', ''), ',')
 
 param esusListSource = readEnvironmentVariable('ESUSCHECK_ESUS_LIST_SOURCE', '')

@@ -12,9 +12,10 @@ $resourceGroup = $env:RESOURCE_GROUP
 $app = $env:AZURE_FUNCTION_APP_NAME
 $topic = $env:EVENT_GRID_SYSTEM_TOPIC_NAME
 $referenceContainer = if ($env:REFERENCE_CONTAINER_NAME) { $env:REFERENCE_CONTAINER_NAME } else { 'reference' }
+$bulkContainer = if ($env:BULK_INPUT_CONTAINER_NAME) { $env:BULK_INPUT_CONTAINER_NAME } else { 'bulk-in' }
 
 # One line per blob-triggered function: <function name> <container>. Keep in step with the [BlobTrigger] attributes.
-$triggers = if ($env:BLOB_TRIGGERS) { $env:BLOB_TRIGGERS } else { "ReferenceBlobImport $referenceContainer" }
+$triggers = if ($env:BLOB_TRIGGERS) { $env:BLOB_TRIGGERS } else { "ReferenceBlobImport $referenceContainer`nBulkFileDropped $bulkContainer" }
 
 $key = ''
 for ($attempt = 0; $attempt -lt 24 -and -not $key; $attempt++) {

@@ -17,7 +17,8 @@ command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is requi
 : "${EVENT_GRID_SYSTEM_TOPIC_NAME:?}"
 
 # One line per blob-triggered function: <function name> <container>. Keep in step with the [BlobTrigger] attributes.
-BLOB_TRIGGERS="${BLOB_TRIGGERS:-ReferenceBlobImport ${REFERENCE_CONTAINER_NAME:-reference}}"
+BLOB_TRIGGERS="${BLOB_TRIGGERS:-ReferenceBlobImport ${REFERENCE_CONTAINER_NAME:-reference}
+BulkFileDropped ${BULK_INPUT_CONTAINER_NAME:-bulk-in}}"
 
 # The key appears a little after the host starts: wait for it (about two minutes at most).
 key=""
