@@ -1,4 +1,5 @@
 using EsusCheck.Core.Telemetry;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -6,11 +7,13 @@ namespace EsusCheck.Functions.Telemetry;
 
 public static class TelemetryFunctionsServiceCollectionExtensions
 {
-    /// <summary>The EsusCheck metrics, forwarded to Application Insights, and the worker's Information logs kept.</summary>
+    /// <summary>The EsusCheck metrics, forwarded to Application Insights; SIRETs hashed in dependency telemetry; the
+    /// worker's Information logs kept.</summary>
     public static IServiceCollection AddEsusCheckFunctionsTelemetry(this IServiceCollection services)
     {
         services.AddEsusCheckTelemetry();
         services.AddHostedService<MeterToApplicationInsights>();
+        services.AddSingleton<ITelemetryInitializer, SiretScrubbingTelemetryInitializer>();
         // The worker's Application Insights logger keeps only warnings by default: the refresh outcomes and check
         // summaries are Information. host.json's logLevel still governs what the Functions host itself logs.
         services.Configure<LoggerFilterOptions>(options =>

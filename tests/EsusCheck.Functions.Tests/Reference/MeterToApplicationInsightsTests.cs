@@ -54,3 +54,20 @@ public sealed class MeterToApplicationInsightsTests
         Assert.Equal("esus", refresh.Properties[EsusCheckMetrics.Tags.List]);
     }
 }
+
+public sealed class SiretScrubbingTelemetryInitializerTests
+{
+    [Fact]
+    public void Siret_and_siren_in_registry_urls_are_replaced_by_their_log_hash()
+    {
+        var dependency = new DependencyTelemetry("Http", "lemarche.example", "GET /api/siae/siret/53374499100035/",
+            "https://lemarche.example/api/siae/siret/53374499100035/?q=533744991&limit=100&offset=1200");
+
+        new SiretScrubbingTelemetryInitializer().Initialize(dependency);
+
+        Assert.Equal($"GET /api/siae/siret/h-{EsusCheck.Core.Application.LogPrivacy.Hash("53374499100035")}/", dependency.Name);
+        Assert.DoesNotContain("53374499100035", dependency.Data, StringComparison.Ordinal);
+        Assert.DoesNotContain("533744991", dependency.Data, StringComparison.Ordinal);
+        Assert.EndsWith("&limit=100&offset=1200", dependency.Data, StringComparison.Ordinal);
+    }
+}
