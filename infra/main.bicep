@@ -54,6 +54,9 @@ param maximumInstanceCount int = 4
 @minValue(1)
 param bulkFileRetentionDays int = 30
 
+@description('E-mail address that receives the alerts (failed refresh, stale ESUS list). Empty: no alert is created.')
+param alertEmail string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName, application: 'esuscheck' }
 var functionAppName = 'func-esuscheck-${resourceToken}'
@@ -168,6 +171,18 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module alerts 'modules/alerts.bicep' = if (!empty(alertEmail)) {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    email: alertEmail
+    namePrefix: 'alert-esuscheck-${resourceToken}'
   }
 }
 

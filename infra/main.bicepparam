@@ -16,4 +16,5 @@ param existingSecretNames = split(readEnvironmentVariable('ESUSCHECK_EXISTING_SE
 param esusListSource = readEnvironmentVariable('ESUSCHECK_ESUS_LIST_SOURCE', '')
 param referenceRefreshSchedule = readEnvironmentVariable('ESUSCHECK_REFRESH_SCHEDULE', '0 30 3 * * *')
 param maximumInstanceCount = int(readEnvironmentVariable('ESUSCHECK_MAX_INSTANCES', '4'))
+param alertEmail = readEnvironmentVariable('ESUSCHECK_ALERT_EMAIL', '')
 param bulkFileRetentionDays = int(readEnvironmentVariable('ESUSCHECK_BULK_RETENTION_DAYS', '30'))

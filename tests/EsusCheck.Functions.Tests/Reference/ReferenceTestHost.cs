@@ -6,6 +6,7 @@ using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Storage;
 using EsusCheck.Testing;
+using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -101,32 +102,12 @@ internal sealed class ReferenceTestHost : IDisposable
         return stream.ToArray();
     }
 
-    /// <summary>One page of Le Marché's <c>GET /api/siae/?limit=&amp;offset=</c>, with the fields of registries.md §2.</summary>
-    public static string MarchePage(WireMockServer server, int count, int offset, int limit, params (long Id, string Siret, string Kind, bool Active)[] structures)
+    /// <summary>One page of Le Marché's <c>GET /api/siae/?limit=&amp;offset=</c>: the paginated envelope around the
+    /// structures of registries.md §2 (<see cref="RegistryShapes.MarcheStructure"/>).</summary>
+    public static string MarchePage(WireMockServer server, int count, int offset, int limit, params (int Id, string Siret, string Kind, bool Active)[] structures)
     {
         string? Link(int at) => at < 0 || at >= count ? null : $"{server.Url}/api/siae/?limit={limit}&offset={at}";
-        var results = new JsonArray(structures.Select(s => (JsonNode)new JsonObject
-        {
-            ["id"] = s.Id,
-            ["name"] = $"Structure {s.Id}",
-            ["brand"] = $"Enseigne {s.Id}",
-            ["slug"] = $"structure-{s.Id}",
-            ["siret"] = s.Siret,
-            ["nature"] = "HEAD_OFFICE",
-            ["kind"] = s.Kind,
-            ["kind_parent"] = s.Kind is "EA" or "EATT" or "ESAT" ? "Handicap" : "Insertion",
-            ["address"] = "1 Avenue de la Bauxite",
-            ["city"] = "Marseille",
-            ["post_code"] = "13015",
-            ["department"] = "13",
-            ["region"] = "Provence-Alpes-Côte d'Azur",
-            ["is_qpv"] = false,
-            ["is_active"] = s.Active,
-            ["sectors"] = new JsonArray(),
-            ["presta_types"] = new JsonArray(),
-            ["created_at"] = "2019-12-05T15:37:56.609000+01:00",
-            ["updated_at"] = "2024-05-13T17:11:43.216561+02:00",
-        }).ToArray());
+        var results = new JsonArray(structures.Select(s => (JsonNode)RegistryShapes.MarcheStructure(s.Siret, s.Kind, s.Active, s.Id)).ToArray());
         return new JsonObject
         {
             ["count"] = count,
