@@ -45,9 +45,9 @@ public sealed class EsusCheckMetrics : IDisposable
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _cacheHits = _meter.CreateCounter<long>(Names.CacheHits, "{answer}",
-            "Registry answers served from the cache (fresh, or stale because the registry failed).");
+            "Registry answers served fresh from the cache, without asking the registry.");
         _cacheMisses = _meter.CreateCounter<long>(Names.CacheMisses, "{answer}",
-            "Registry answers that had to be fetched (absent, expired, or refresh asked).");
+            "Registry answers that had to be asked for (absent, expired, or refresh asked), including those then served stale because the registry failed.");
         _registryDuration = _meter.CreateHistogram<double>(Names.RegistryDuration, "ms",
             "Duration of one HTTP attempt to a registry, retries counted separately.");
         _registryThrottled = _meter.CreateCounter<long>(Names.RegistryThrottled, "{response}",
