@@ -47,8 +47,18 @@ public sealed class ReferenceRefreshService(
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var found = new List<ListStaleness> { EsusStaleness(await esusList.GetInfoAsync(cancellationToken), today) };
-        if (await marcheCopy.GetInfoAsync(cancellationToken) is { } copy) found.Add(MarcheStaleness(copy, now));
+        var found = new List<ListStaleness>();
+        try
+        {
+            found.Add(EsusStaleness(await esusList.GetInfoAsync(cancellationToken), today));
+            if (await marcheCopy.GetInfoAsync(cancellationToken) is { } copy) found.Add(MarcheStaleness(copy, now));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage unreachable: the refresh results stand; staleness is judged again at the next run.
+            logger.LogError(ex, "Staleness of the reference lists could not be checked: their information could not be read");
+            return found;
+        }
 
         foreach (var stale in found.Where(s => s.Stale))
         {

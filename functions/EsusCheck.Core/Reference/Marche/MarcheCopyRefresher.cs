@@ -37,7 +37,17 @@ public sealed class MarcheCopyRefresher(
                     : "Le Marché de l'inclusion n'a pas pu être lu en entier. La copie précédente reste utilisée.");
         }
 
-        var previous = await store.GetInfoAsync(cancellationToken);
+        MarcheCopyInfo? previous;
+        try
+        {
+            previous = await store.GetInfoAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Marché copy refresh failed: the copy in use could not be read; the previous copy stays active");
+            return new(Lists.Marche, RefreshOutcome.Failed, Codes.StoreFailed,
+                "La copie du Marché de l'inclusion en service n'a pas pu être lue : la nouvelle n'est pas enregistrée.");
+        }
         var minimum = previous is null ? 1 : (int)Math.Ceiling(previous.StructureCount * reference.Value.MarcheMinimumShare);
         if (read.Structures.Count < Math.Max(1, minimum))
         {
