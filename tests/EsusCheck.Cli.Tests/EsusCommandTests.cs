@@ -1,6 +1,9 @@
 using System.Text.Json;
 using EsusCheck.Cli.Storage;
 using EsusCheck.Testing.Esus;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace EsusCheck.Cli.Tests;
 
@@ -152,6 +155,32 @@ public sealed class EsusCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("esus_list_source_not_configured", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_list_is_imported_from_a_url()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/liste-esus-2026-07-01.xlsx").UsingGet())
+            .RespondWith(Response.Create().WithBody(List("Liste", Alpha, Beta)));
+
+        var run = await _cli.RunAsync("esus", "import", server.Url + "/liste-esus-2026-07-01.xlsx");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("Liste ESUS importée : 2 agréments.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Publication : 1er juillet 2026", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_url_that_does_not_answer_gives_exit_code_4()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(503));
+
+        var run = await _cli.RunAsync("esus", "import", server.Url + "/liste.xlsx");
+
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        Assert.Contains("(code : esus_list_source_unreachable)", run.Stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();

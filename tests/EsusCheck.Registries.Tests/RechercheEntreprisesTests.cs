@@ -120,6 +120,32 @@ public sealed class RechercheEntreprisesTests : StubbedRegistriesTest
     }
 
     [Fact]
+    public async Task A_siren_of_a_branch_resolves_to_the_head_office_not_the_branch()
+    {
+        var branch = TestSirets.OtherEstablishment(TestSirets.Next());
+        var headOffice = branch[..9] + "00015";
+        Stubs.RechercheFound(branch, new StubCompany { IsHeadOffice = false, HeadOfficeSiret = headOffice })
+            .RechercheFound(headOffice, new StubCompany { Name = "SIEGE" });
+
+        var report = await ReportAsync(branch[..9]);
+
+        Assert.Equal(headOffice, report.Siret);
+        Assert.Equal("SIEGE", report.Company.Name);
+    }
+
+    [Fact]
+    public async Task An_unknown_siren_is_unknown()
+    {
+        var siren = TestSirets.Next()[..9];
+        Stubs.RechercheSirenUnknown(siren);
+
+        var failure = (await CheckAsync(siren)).Failure!;
+
+        Assert.Equal(CheckFailureKind.Unknown, failure.Kind);
+        Assert.Equal(CheckFailure.Codes.UnknownSiren, failure.Code);
+    }
+
+    [Fact]
     public async Task A_siren_that_cannot_be_resolved_because_the_registry_fails_is_registries_unavailable()
     {
         var siren = TestSirets.Next()[..9];

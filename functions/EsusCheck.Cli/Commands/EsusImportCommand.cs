@@ -5,16 +5,16 @@ using Spectre.Console;
 
 namespace EsusCheck.Cli.Commands;
 
-/// <summary><c>esuscheck esus import [FICHIER] [--published-on AAAA-MM-JJ]</c>: loads the DG Trésor list from a file
-/// (or from <c>Esus:ListSource</c>) and replaces the one remembered, only if the new one is valid.</summary>
+/// <summary><c>esuscheck esus import [FICHIER|URL] [--published-on AAAA-MM-JJ]</c>: loads the DG Trésor list from a
+/// file or an https URL (or from <c>Esus:ListSource</c>) and replaces the one remembered, only if the new one is valid.</summary>
 public sealed class EsusImportCommand(EsusListImportService importer, CliConsole console) : ICliCommand
 {
     /// <summary>Rows listed one by one; beyond, a count.</summary>
     private const int SkippedRowsShown = 20;
 
     public CommandSpec Spec { get; } = new("esus import",
-        "Importe la liste nationale des agréments ESUS (XLSX ou CSV) ; sans fichier, depuis Esus:ListSource.",
-        [new ArgumentSpec("<FICHIER>", "le fichier XLSX ou CSV publié par la DG Trésor", Required: false)],
+        "Importe la liste nationale des agréments ESUS (XLSX ou CSV) ; sans argument, depuis Esus:ListSource.",
+        [new ArgumentSpec("<FICHIER|URL>", "le fichier XLSX ou CSV publié par la DG Trésor, ou son adresse https", Required: false)],
         [new OptionSpec("--published-on", "AAAA-MM-JJ", "la date de publication de la liste, si le fichier ne l'indique pas")]);
 
     public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class EsusImportCommand(EsusListImportService importer, CliConsole
         }
 
         var result = arguments.Argument(0) is { } path
-            ? await importer.ImportFileAsync(path, publishedOn, cancellationToken)
+            ? await importer.ImportFromAsync(path, publishedOn, cancellationToken)
             : await importer.ImportFromSourceAsync(cancellationToken);
 
         if (result.Rejection is { } rejection)

@@ -85,6 +85,8 @@ internal static class ReportRenderer
         if (evidence.Source == SourceNames.EsusList)
             // The list is read locally: what matters is when it was imported, and no « cache » applies.
             return evidence.Outcome == "not_configured" ? line : $"{line}, importée le {FrenchFormat.DateTime(evidence.RetrievedAt)} — {evidence.Detail}";
+        if (evidence.Outcome == "not_configured")
+            return string.IsNullOrWhiteSpace(evidence.Detail) ? line : $"{line} — {evidence.Detail}";
         return $"{line}, consulté le {FrenchFormat.DateTime(evidence.RetrievedAt)}"
                + (evidence.FromCache ? " (réponse en cache)" : "")
                + (evidence.Stale ? " (données anciennes : le registre n'a pas répondu)" : "")

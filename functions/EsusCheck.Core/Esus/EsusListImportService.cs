@@ -29,11 +29,14 @@ public sealed class EsusListImportService(
             return EsusImportResult.Rejected(new(EsusListRejection.Codes.SourceNotConfigured,
                 "Aucune source de liste ESUS n'est configurée (clé Esus:ListSource) : importez un fichier."));
 
-        if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            return await ImportFromUrlAsync(uri, cancellationToken);
-
-        return await ImportFileAsync(source, publishedOn: null, cancellationToken);
+        return await ImportFromAsync(source, publishedOn: null, cancellationToken);
     }
+
+    /// <summary>Imports from an https URL or a file path.</summary>
+    public async Task<EsusImportResult> ImportFromAsync(string source, DateOnly? publishedOn = null, CancellationToken cancellationToken = default) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? await ImportFromUrlAsync(uri, publishedOn, cancellationToken)
+            : await ImportFileAsync(source, publishedOn, cancellationToken);
 
     /// <summary>Imports a file from disk (XLSX or CSV).</summary>
     public async Task<EsusImportResult> ImportFileAsync(string path, DateOnly? publishedOn = null, CancellationToken cancellationToken = default)
@@ -90,7 +93,7 @@ public sealed class EsusListImportService(
         }
     }
 
-    private async Task<EsusImportResult> ImportFromUrlAsync(Uri uri, CancellationToken cancellationToken)
+    private async Task<EsusImportResult> ImportFromUrlAsync(Uri uri, DateOnly? publishedOn, CancellationToken cancellationToken)
     {
         // The list is public; plain http is tolerated only for a local mirror (and test stubs).
         if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
@@ -114,7 +117,7 @@ public sealed class EsusListImportService(
                            ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"')
                            ?? Uri.UnescapeDataString(uri.Segments[^1]);
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            return await ImportAsync(body, fileName, display, publishedOn: null, timeout.Token);
+            return await ImportAsync(body, fileName, display, publishedOn, timeout.Token);
         }
         catch (HttpRequestException ex)
         {

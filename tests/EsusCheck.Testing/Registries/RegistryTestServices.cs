@@ -18,7 +18,7 @@ namespace EsusCheck.Testing.Registries;
 public static class RegistryTestServices
 {
     /// <summary>The configuration keys the registries read, set for the stub: base URLs, the stub's token and key when
-    /// asked, fast timeouts (attempt 2 s, total 10 s), tiny retry delays, no pacing and a breaker that only a test
+    /// asked, timeouts short but generous for a loaded test machine (attempt 5 s, total 20 s), tiny retry delays, no pacing and a breaker that only a test
     /// aimed at it will open. <paramref name="overrides"/> win (e.g. <c>["Registries:RechercheEntreprises:MinInterval"] = "00:00:00.170"</c>).</summary>
     public static Dictionary<string, string?> Configuration(
         RegistryStubs stubs, bool marcheToken = false, bool sireneKey = false, IReadOnlyDictionary<string, string?>? overrides = null)
@@ -35,8 +35,8 @@ public static class RegistryTestServices
         };
         foreach (var source in new[] { "RechercheEntreprises", "MarcheInclusion", "Sirene", "Finess" })
         {
-            settings[$"Registries:{source}:AttemptTimeout"] = "00:00:02";
-            settings[$"Registries:{source}:TotalTimeout"] = "00:00:10";
+            settings[$"Registries:{source}:AttemptTimeout"] = "00:00:05";
+            settings[$"Registries:{source}:TotalTimeout"] = "00:00:20";
             settings[$"Registries:{source}:RetryDelay"] = "00:00:00.010";
             settings[$"Registries:{source}:MinInterval"] = "00:00:00";
             settings[$"Registries:{source}:BreakerMinimumThroughput"] = "1000";
