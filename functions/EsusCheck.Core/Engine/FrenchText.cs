@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace EsusCheck.Core.Engine;
 
-internal static class FrenchText
+/// <summary>French typography shared by every text a buyer reads: dates, lists.</summary>
+public static class FrenchText
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 

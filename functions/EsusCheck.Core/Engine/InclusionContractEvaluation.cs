@@ -87,11 +87,6 @@ internal static class InclusionContractEvaluation
         _ => "Le marché ne peut être réservé qu'aux opérateurs qui l'exécutent avec au moins 50 % de personnes détenues.",
     };
 
-    private static IReadOnlyList<LegalBasis> BasisFor(ReservedArticle article) => article switch
-    {
-        ReservedArticle.L2113_12 => [LegalReferences.ReservedDisability, LegalReferences.ReservedDisabilityShare,
-            LegalReferences.EntrepriseAdaptee, LegalReferences.Esat, LegalReferences.ReservedCombination],
-        ReservedArticle.L2113_13 => [LegalReferences.ReservedInclusion, LegalReferences.SiaeDefinition, LegalReferences.ReservedCombination],
-        _ => [LegalReferences.ReservedPrisonWork, LegalReferences.ReservedCombination],
-    };
+    private static IReadOnlyList<LegalBasis> BasisFor(ReservedArticle article) =>
+        [.. ReservedContractRules.For(article).LegalBasis, LegalReferences.ReservedCombination];
 }

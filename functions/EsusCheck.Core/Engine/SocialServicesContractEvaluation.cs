@@ -9,12 +9,10 @@ namespace EsusCheck.Core.Engine;
 internal static class SocialServicesContractEvaluation
 {
     // L2113-16 is tagged [B] in law.md: stated on every verdict, flagged as to be confirmed.
-    private const string DurationLimits =
-        "Rappel (article L2113-16, à confirmer sur Légifrance) : un tel marché dure au plus 3 ans, et un opérateur qui a " +
-        "obtenu de l'acheteur un marché sur ce fondement au cours des 3 dernières années ne peut pas en obtenir un nouveau sur ce fondement.";
+    private static readonly string DurationLimits =
+        "Rappel : " + char.ToLowerInvariant(ReservedContractRules.SocialServicesLimits[0]) + ReservedContractRules.SocialServicesLimits[1..];
 
-    private static readonly IReadOnlyList<LegalBasis> Basis =
-        [LegalReferences.ReservedEss, LegalReferences.ReservedEssLimits, LegalReferences.EssDefinition];
+    private static readonly IReadOnlyList<LegalBasis> Basis = ReservedContractRules.For(ReservedArticle.L2113_15).LegalBasis;
 
     public static ReservedContractVerdict Evaluate(CompanyFacts facts, EssVerdict ess, PurchaseContext context)
     {

@@ -15,6 +15,18 @@ public enum LegalFormFamily
 /// <summary>INSEE catégorie juridique → ESS family (law.md §2; labels verified, grouping believed).</summary>
 public static class EssLegalForms
 {
+    /// <summary>What ESS membership means (loi 2014-856 art. 1), in French, for explanations.</summary>
+    public const string Summary =
+        "L'économie sociale et solidaire (ESS) réunit les entreprises qui poursuivent un but autre que le seul partage des " +
+        "bénéfices, ont une gouvernance démocratique et consacrent la majorité de leurs bénéfices au maintien ou au " +
+        "développement de leur activité (loi n° 2014-856, art. 1).";
+
+    /// <summary>Art. 1 II 2°: how a commercial company joins the ESS.</summary>
+    public const string CommercialCompanies =
+        "Une société commerciale n'en fait partie que si ses statuts respectent ces conditions et qu'elle est immatriculée " +
+        "avec la mention « entreprise de l'économie sociale et solidaire » : aucun registre public interrogeable ne porte " +
+        "cette mention, d'où l'intérêt de demander un extrait Kbis.";
+
     public static readonly IReadOnlyDictionary<LegalFormFamily, string> FamilyLabels = new Dictionary<LegalFormFamily, string>
     {
         [LegalFormFamily.Association] = "association",

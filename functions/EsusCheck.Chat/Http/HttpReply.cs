@@ -1,0 +1,25 @@
+using System.Text.Json;
+using EsusCheck.Core.Reports;
+
+namespace EsusCheck.Chat.Http;
+
+/// <summary>What an endpoint answers, independent of the host: the Azure Function and the in-process test server both
+/// copy it onto their response.</summary>
+public sealed record HttpReply(int Status, string? ContentType = null, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    public const string Json = "application/json; charset=utf-8";
+    public const string ProblemJson = "application/problem+json; charset=utf-8";
+
+    public static HttpReply OkJson<T>(T value) => new(200, Json, JsonSerializer.Serialize(value, ReportJson.Options));
+
+    /// <summary>RFC 9457 problem details: a stable <c>code</c> for programs, a French title and detail for people.</summary>
+    public static HttpReply Problem(int status, string code, string title, string detail, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(status, ProblemJson, JsonSerializer.Serialize(new
+        {
+            type = "about:blank",
+            title,
+            status,
+            detail,
+            code,
+        }, ReportJson.Options), headers);
+}

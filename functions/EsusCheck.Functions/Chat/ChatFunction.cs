@@ -1,0 +1,17 @@
+using EsusCheck.Chat.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EsusCheck.Functions.Chat;
+
+/// <summary><c>POST /api/v1/chat</c>: one French message in, the reply, reports, Adaptive Card and follow-ups out.</summary>
+public sealed class ChatFunction(ChatHttpHandler handler)
+{
+    public const string ClientId = "chat";
+
+    [Function("Chat")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/chat")] HttpRequest request, CancellationToken cancellationToken) =>
+        new HttpReplyResult(await handler.HandleAsync(await HttpReplyResult.ReadBodyAsync(request, cancellationToken), ClientId, cancellationToken));
+}

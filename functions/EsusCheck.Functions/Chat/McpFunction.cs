@@ -1,0 +1,20 @@
+using EsusCheck.Chat.Mcp;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EsusCheck.Functions.Chat;
+
+/// <summary><c>/api/v1/mcp</c>: the stateless MCP server (streamable HTTP). GET and DELETE reach the handler so that it
+/// answers 405 as the transport expects.</summary>
+public sealed class McpFunction(McpHandler handler)
+{
+    [Function("Mcp")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = "v1/mcp")] HttpRequest request, CancellationToken cancellationToken) =>
+        new HttpReplyResult(await handler.HandleAsync(new McpHttpRequest(
+            request.Method,
+            await HttpReplyResult.ReadBodyAsync(request, cancellationToken),
+            request.Headers.Accept.ToString(),
+            request.Headers["MCP-Protocol-Version"].ToString()), cancellationToken));
+}

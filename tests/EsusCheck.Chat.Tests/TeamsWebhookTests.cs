@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using EsusCheck.Chat.Teams;
+using EsusCheck.Chat.Tests.Support;
+using EsusCheck.Functions.Chat;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsusCheck.Chat.Tests;
+
+/// <summary>The Teams outgoing webhook, through the Azure Function with a real ASP.NET Core request: signed with the
+/// shared secret, signed with another secret, and not signed.</summary>
+public sealed class TeamsWebhookTests : IDisposable
+{
+    private readonly ChatHarness _harness = new();
+
+    private static string Activity(string text, string conversation = "19:canal@thread.tacv2;messageid=1700000000000") => new JsonObject
+    {
+        ["type"] = "message",
+        ["id"] = "1700000000001",
+        ["timestamp"] = "2026-03-12T10:00:00.000Z",
+        ["serviceUrl"] = "https://smba.trafficmanager.net/emea/",
+        ["channelId"] = "msteams",
+        ["from"] = new JsonObject { ["id"] = "29:1abc", ["name"] = "Claire Acheteuse", ["aadObjectId"] = "00000000-0000-0000-0000-000000000001" },
+        ["conversation"] = new JsonObject { ["id"] = conversation, ["isGroup"] = true, ["conversationType"] = "channel" },
+        ["recipient"] = new JsonObject { ["id"] = "28:esuscheck", ["name"] = "EsusCheck" },
+        ["textFormat"] = "plain",
+        ["text"] = text,
+        ["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>EsusCheck</at>",
+            ["mentioned"] = new JsonObject { ["id"] = "28:esuscheck", ["name"] = "EsusCheck" },
+        }),
+        ["channelData"] = new JsonObject { ["teamsChannelId"] = "19:canal@thread.tacv2", ["tenant"] = new JsonObject { ["id"] = "tenant" } },
+    }.ToJsonString();
+
+    private static string Sign(byte[] body, string secret) => "HMAC " + TeamsSignature.Sign(body, Convert.FromBase64String(secret));
+
+    private async Task<(int Status, string ContentType, string Body)> PostAsync(byte[] body, string? authorization)
+    {
+        var function = new TeamsWebhookFunction(_harness.Teams);
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/json; charset=utf-8";
+        context.Request.Body = new MemoryStream(body);
+        if (authorization is not null) context.Request.Headers.Authorization = authorization;
+        var responseBody = new MemoryStream();
+        context.Response.Body = responseBody;
+
+        var result = await function.Run(context.Request, CancellationToken.None);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        return (context.Response.StatusCode, context.Response.ContentType ?? "", Encoding.UTF8.GetString(responseBody.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_correctly_signed_activity_gets_a_message_with_the_text_and_the_card()
+    {
+        var body = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at>&nbsp;418 166 096 00069 est-elle agréée ESUS ?"));
+
+        var (status, contentType, json) = await PostAsync(body, Sign(body, ChatHarness.TeamsSecret));
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("application/json", contentType);
+        var reply = JsonNode.Parse(json)!;
+        Assert.Equal("message", reply["type"]!.GetValue<string>());
+        Assert.Contains("**Agrément ESUS : agréée.**", reply["text"]!.GetValue<string>());
+        Assert.DoesNotContain("<at>", reply["text"]!.GetValue<string>());
+        var attachment = Assert.Single(reply["attachments"]!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", attachment["content"]!["type"]!.GetValue<string>());
+        Assert.Equal("1.5", attachment["content"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_thread_keeps_its_context_between_two_signed_messages()
+    {
+        var first = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> 41816609600069"));
+        var second = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> et pour un marché de crèche ?"));
+
+        await PostAsync(first, Sign(first, ChatHarness.TeamsSecret));
+        var (status, _, json) = await PostAsync(second, Sign(second, ChatHarness.TeamsSecret));
+
+        Assert.Equal(200, status);
+        Assert.Contains("(L2113-15) : éligible", JsonNode.Parse(json)!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_request_signed_with_another_secret_is_rejected_in_french()
+    {
+        var body = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> 41816609600069"));
+        var otherSecret = Convert.ToBase64String(Encoding.UTF8.GetBytes("un-autre-secret-qui-n-est-pas-le-bon-000"));
+
+        var (status, contentType, json) = await PostAsync(body, Sign(body, otherSecret));
+
+        Assert.Equal(401, status);
+        Assert.StartsWith("application/problem+json", contentType);
+        var problem = JsonNode.Parse(json)!;
+        Assert.Equal("teams_signature_invalid", problem["code"]!.GetValue<string>());
+        Assert.Equal("Signature invalide", problem["title"]!.GetValue<string>());
+        Assert.Equal(0, _harness.Registry.Calls);
+    }
+
+    [Fact]
+    public async Task A_body_changed_after_signing_is_rejected()
+    {
+        var signed = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> 41816609600069"));
+        var tampered = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> 73282932000074"));
+
+        var (status, _, _) = await PostAsync(tampered, Sign(signed, ChatHarness.TeamsSecret));
+
+        Assert.Equal(401, status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Bearer abc")]
+    [InlineData("HMAC pas-du-base64!")]
+    public async Task An_unsigned_or_malformed_authorization_is_rejected(string? authorization)
+    {
+        var body = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> 41816609600069"));
+
+        var (status, _, json) = await PostAsync(body, authorization);
+
+        Assert.Equal(401, status);
+        Assert.Contains(JsonNode.Parse(json)!["code"]!.GetValue<string>(), new[] { "teams_signature_missing", "teams_signature_invalid" });
+        Assert.Equal(0, _harness.Registry.Calls);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_secret_every_request_is_refused()
+    {
+        using var harness = new ChatHarness(new Dictionary<string, string?> { ["Chat:TeamsSecret"] = "" });
+        var body = Encoding.UTF8.GetBytes(Activity("41816609600069"));
+
+        var reply = await harness.Teams.HandleAsync(body, Sign(body, ChatHarness.TeamsSecret), CancellationToken.None);
+
+        Assert.Equal(503, reply.Status);
+        Assert.Contains("teams_not_configured", reply.Body);
+        Assert.DoesNotContain(ChatHarness.TeamsSecret, reply.Body);
+    }
+
+    [Fact]
+    public async Task A_signed_body_that_is_not_an_activity_is_a_bad_request()
+    {
+        var body = Encoding.UTF8.GetBytes("pas du json");
+
+        var reply = await _harness.Teams.HandleAsync(body, Sign(body, ChatHarness.TeamsSecret), CancellationToken.None);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("activity_invalid", reply.Body);
+    }
+
+    [Theory]
+    [InlineData("<at>EsusCheck</at> 418 166 096 00069", "418 166 096 00069")]
+    [InlineData("<at>Esus Check</at>&nbsp;aide", "aide")]
+    [InlineData("<p><at>EsusCheck</at> c&#39;est quoi l&#39;ESUS ?</p>", "c'est quoi l'ESUS ?")]
+    [InlineData("Bonjour <at>EsusCheck</at>, SIREN 418166096", "Bonjour , SIREN 418166096")]
+    public void The_mention_and_html_are_removed(string text, string expected) =>
+        Assert.Equal(expected, TeamsWebhookHandler.CleanText(text));
+
+    public void Dispose() => _harness.Dispose();
+}
