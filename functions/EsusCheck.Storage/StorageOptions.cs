@@ -11,4 +11,22 @@ public sealed class StorageOptions
 
     /// <summary>The storage account name for identity-based access (Azure), e.g. <c>stesuscheck</c>.</summary>
     public string? AccountName { get; set; }
+
+    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned one.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Create the tables on first use (harmless when the infrastructure created them already).</summary>
+    public bool CreateTables { get; set; } = true;
+
+    public StorageTableNames Tables { get; set; } = new();
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName);
+}
+
+/// <summary>Configuration section <c>Storage:Tables</c>: table names (letters and digits, 3 to 63, a letter first).</summary>
+public sealed class StorageTableNames
+{
+    public string FactsCache { get; set; } = "registrycache";
+    public string EsusList { get; set; } = "esuslist";
+    public string Audit { get; set; } = "checkaudit";
 }

@@ -1,1 +1,15 @@
-Console.WriteLine("Benchmarks: see docs/benchmarks.md");
+using EsusCheck.Benchmarks;
+
+// One entry per benchmark; run: dotnet run -c Release --project tests/EsusCheck.Benchmarks -- <name> [options]
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["cached-check"] = CachedCheckBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.WriteLine("Usage: EsusCheck.Benchmarks <benchmark> [options]   (see docs/benchmarks.md)");
+    Console.WriteLine("Benchmarks: " + string.Join(", ", benchmarks.Keys));
+    return 2;
+}
+return await run(args[1..]);

@@ -14,7 +14,7 @@ public sealed class FactsGatherer(
     {
         var complements = _sources.Where(s => s.Role == SourceRole.Complement)
             .Select(s => FetchAsync(s, siret, refresh, cancellationToken)).ToList();
-        var esus = esusList.LookupAsync(siret.Siren, cancellationToken);
+        var esus = LookupEsusAsync(siret, cancellationToken);
 
         var asked = new List<SourceFacts>();
         SourceFacts? identity = null;
@@ -37,6 +37,18 @@ public sealed class FactsGatherer(
             Sources = asked,
             Esus = await esus,
         };
+    }
+
+    private async Task<EsusLookup> LookupEsusAsync(Siret siret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await esusList.LookupAsync(siret.Siren, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return EsusLookup.Unreadable;
+        }
     }
 
     /// <summary>Sources should not throw for upstream failures; if one does anyway, the check still gets its report

@@ -13,6 +13,14 @@ internal static class EsusEvaluation
         var byRight = signals.Select(s => InclusionKindRules.For(s.Kind)).FirstOrDefault(r => r.EsusByRight);
         var list = facts.Esus.List;
 
+        if (facts.Esus.IsUnreadable)
+            return new(EsusStatus.Unknown, byRight?.Kind, null,
+            [
+                "La liste nationale des agréments ESUS n'a pas pu être lue pour le moment : l'agrément ne peut pas être vérifié. " +
+                "Réessayez plus tard.",
+                .. ByRightNote(byRight),
+            ], basis);
+
         if (list is null)
             return new(EsusStatus.Unknown, byRight?.Kind, null,
             [

@@ -11,7 +11,10 @@ internal static class EvidenceMapping
             s.Source, s.Evidence.RetrievedAt, s.Evidence.FromCache, s.Evidence.Stale, s.Evidence.Detail, OutcomeName(s.Outcome))).ToList();
 
         var list = facts.Esus.List;
-        items.Add(list is null
+        items.Add(facts.Esus.IsUnreadable
+            ? new EvidenceItem(SourceNames.EsusList, facts.Sources.FirstOrDefault()?.Evidence.RetrievedAt ?? DateTimeOffset.MinValue,
+                false, false, "La liste n'a pas pu être lue (stockage indisponible).", OutcomeName(SourceOutcome.Unavailable))
+            : list is null
             ? new EvidenceItem(SourceNames.EsusList, facts.Sources.FirstOrDefault()?.Evidence.RetrievedAt ?? DateTimeOffset.MinValue,
                 false, false, "Aucune liste chargée.", OutcomeName(SourceOutcome.NotConfigured))
             : new EvidenceItem(SourceNames.EsusList, list.ImportedAt, true, false,

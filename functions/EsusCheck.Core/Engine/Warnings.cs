@@ -27,6 +27,8 @@ internal static class Warnings
             else if (source.Outcome == SourceOutcome.Unavailable && facts.IdentitySource?.Source == SourceNames.RechercheEntreprises)
                 warnings.Add($"{name.Capitalise()} n'a pas pu être consulté : les verdicts qui en dépendent sont à vérifier.");
         }
+        if (facts.Esus.IsUnreadable)
+            warnings.Add("La liste des agréments ESUS n'a pas pu être lue : le statut ESUS est inconnu pour ce contrôle.");
         if (facts.Esus.List is { } list && EsusListRules.IsStale(list.PublishedOn, today))
             warnings.Add($"La liste des agréments ESUS chargée date du {FrenchText.Date(list.PublishedOn)} : une liste plus récente " +
                          $"était attendue au {FrenchText.Date(EsusListRules.NextDueDate(list.PublishedOn))}.");

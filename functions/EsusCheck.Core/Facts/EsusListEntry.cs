@@ -18,4 +18,9 @@ public sealed record EsusListInfo(DateOnly PublishedOn, int RowCount, DateTimeOf
 public sealed record EsusLookup(EsusListInfo? List, EsusListEntry? Entry)
 {
     public static readonly EsusLookup NoList = new(null, null);
+
+    /// <summary>A list may be loaded but could not be read (storage down): not the same as no list at all.</summary>
+    public static readonly EsusLookup Unreadable = new(null, null) { IsUnreadable = true };
+
+    public bool IsUnreadable { get; init; }
 }

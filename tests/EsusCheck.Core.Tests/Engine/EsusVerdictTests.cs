@@ -120,4 +120,17 @@ public sealed class EsusVerdictTests
     {
         Assert.Equal(stale, EsusListRules.IsStale(DateOnly.Parse(published), DateOnly.Parse(today)));
     }
+
+    [Fact]
+    public void An_unreadable_list_is_unknown_and_not_mistaken_for_no_list()
+    {
+        var facts = new FactsBuilder().Build() with { Esus = EsusLookup.Unreadable };
+
+        var report = Core.Engine.EligibilityEngine.Evaluate(facts, Core.Engine.PurchaseContext.None, EngineTestKit.Now);
+
+        Assert.Equal(EsusStatus.Unknown, report.Esus.Status);
+        Assert.Contains("n'a pas pu être lue", report.Esus.Reasons[0]);
+        Assert.Contains(report.Evidence, e => e.Source == SourceNames.EsusList && e.Outcome == "unavailable");
+        Assert.Contains(report.Warnings, w => w.Contains("agréments ESUS n'a pas pu être lue"));
+    }
 }
