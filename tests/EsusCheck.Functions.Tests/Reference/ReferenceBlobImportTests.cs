@@ -34,6 +34,8 @@ public sealed class ReferenceBlobImportTests : IDisposable
         var result = await host.Get<ReferenceBlobImportFunction>().Run(content, "liste-esus-2025-02-01.xlsx", default);
 
         Assert.Equal(RefreshOutcome.Succeeded, result.Outcome);
+        Assert.IsType<EsusCheck.Storage.Esus.TableEsusListStore>(host.EsusList); // on Azurite
+        Assert.IsType<TableMarcheCopyStore>(host.MarcheCopy);
         var info = await host.EsusList.GetInfoAsync(default);
         Assert.Equal(new DateOnly(2025, 2, 1), info!.PublishedOn);
         Assert.Equal(3, info.RowCount);

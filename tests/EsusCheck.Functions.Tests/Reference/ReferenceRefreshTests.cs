@@ -56,6 +56,8 @@ public sealed class ReferenceRefreshTests : IDisposable
         var report = await host.Get<ReferenceRefreshFunction>().Run(new TimerInfo(), default);
 
         Assert.All(report.Results, r => Assert.Equal(RefreshOutcome.Succeeded, r.Outcome));
+        Assert.IsType<EsusCheck.Storage.Esus.TableEsusListStore>(host.EsusList); // on Azurite
+        Assert.IsType<TableMarcheCopyStore>(host.MarcheCopy);
         var esus = await host.EsusList.GetInfoAsync(default);
         Assert.Equal(new DateOnly(2024, 2, 1), esus!.PublishedOn);
         Assert.Equal(2, esus.RowCount);
