@@ -1,6 +1,7 @@
 using EsusCheck.Bulk;
 using EsusCheck.Chat;
 using EsusCheck.Core;
+using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Functions.Telemetry;
 using EsusCheck.Registries;
@@ -23,6 +24,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         services.AddChat(configuration);
+        services.AddHttpApi(configuration);
         services.AddEsusCheckFunctionsTelemetry();
         services.AddReferenceFunctions(configuration);
         return services;

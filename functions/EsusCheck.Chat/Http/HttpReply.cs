@@ -16,7 +16,7 @@ public sealed record HttpReply(int Status, string? ContentType = null, string? B
     public static HttpReply Problem(int status, string code, string title, string detail, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, ProblemJson, JsonSerializer.Serialize(new
         {
-            type = "about:blank",
+            type = "urn:esuscheck:problem:" + code,
             title,
             status,
             detail,

@@ -1,3 +1,4 @@
+using EsusCheck.Functions.Http;
 using EsusCheck.Chat.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,5 +14,5 @@ public sealed class ChatFunction(ChatHttpHandler handler)
     [Function("Chat")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/chat")] HttpRequest request, CancellationToken cancellationToken) =>
-        new HttpReplyResult(await handler.HandleAsync(await HttpReplyResult.ReadBodyAsync(request, cancellationToken), ClientId, cancellationToken));
+        ApiActionResult.From(await handler.HandleAsync(await ApiActionResult.ReadBodyAsync(request, cancellationToken), ClientId, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using EsusCheck.Functions.Http;
 using EsusCheck.Chat.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,9 @@ public sealed class McpFunction(McpHandler handler)
     [Function("Mcp")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = "v1/mcp")] HttpRequest request, CancellationToken cancellationToken) =>
-        new HttpReplyResult(await handler.HandleAsync(new McpHttpRequest(
+        ApiActionResult.From(await handler.HandleAsync(new McpHttpRequest(
             request.Method,
-            await HttpReplyResult.ReadBodyAsync(request, cancellationToken),
+            await ApiActionResult.ReadBodyAsync(request, cancellationToken),
             request.Headers.Accept.ToString(),
             request.Headers["MCP-Protocol-Version"].ToString()), cancellationToken));
 }

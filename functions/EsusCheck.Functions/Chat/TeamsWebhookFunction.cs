@@ -1,3 +1,4 @@
+using EsusCheck.Functions.Http;
 using EsusCheck.Chat.Teams;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,6 @@ public sealed class TeamsWebhookFunction(TeamsWebhookHandler handler)
         // The signature covers the exact bytes sent: read them as they are, never through a string.
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
-        return new HttpReplyResult(await handler.HandleAsync(body.ToArray(), request.Headers.Authorization.ToString(), cancellationToken));
+        return ApiActionResult.From(await handler.HandleAsync(body.ToArray(), request.Headers.Authorization.ToString(), cancellationToken));
     }
 }

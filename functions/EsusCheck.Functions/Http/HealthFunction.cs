@@ -5,9 +5,13 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EsusCheck.Functions.Http;
 
+/// <summary>The answer of <c>GET /v1/health</c>: the process is up. It calls nothing (see <c>/v1/reference</c> for the
+/// sources).</summary>
+public sealed record HealthResponse(string Status, string RulesVersion, DateTimeOffset Time);
+
 public sealed class HealthFunction(TimeProvider clock)
 {
-    [Function("Health")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/health")] HttpRequest request) =>
-        new OkObjectResult(new { status = "ok", rulesVersion = RulesVersion.Current, time = clock.GetUtcNow() });
+    [Function(ApiOperations.Health)]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
+        new ApiActionResult(ApiResponse.Ok(new HealthResponse("ok", RulesVersion.Current, clock.GetUtcNow())));
 }

@@ -1,0 +1,18 @@
+namespace EsusCheck.Functions.Http;
+
+/// <summary>Configuration section <c>HttpApi</c>.</summary>
+public sealed class HttpApiOptions
+{
+    public const string Section = "HttpApi";
+
+    /// <summary>How long a client may reuse a report without asking again (<c>Cache-Control: max-age</c>). Keep it at
+    /// or below the shortest registry cache freshness, so that a client never holds a report longer than the server
+    /// would hold its facts.</summary>
+    public TimeSpan ReportMaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many distinct numbers of one batch are checked at the same time.</summary>
+    public int BatchConcurrency { get; set; } = 4;
+
+    /// <summary>The number of history rows returned when <c>max</c> is not given.</summary>
+    public int HistoryDefaultMax { get; set; } = 50;
+}
