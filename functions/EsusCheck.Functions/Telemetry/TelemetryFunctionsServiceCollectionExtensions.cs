@@ -21,6 +21,9 @@ public static class TelemetryFunctionsServiceCollectionExtensions
             var rule = options.Rules.FirstOrDefault(r =>
                 r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
             if (rule is not null) options.Rules.Remove(rule);
+            // Request-by-request client logs would drown the rest (and a URL may carry a SIRET): warnings only.
+            options.Rules.Add(new LoggerFilterRule(null, "System.Net.Http.HttpClient", LogLevel.Warning, null));
+            options.Rules.Add(new LoggerFilterRule(null, "Azure.Core", LogLevel.Warning, null));
         });
         return services;
     }

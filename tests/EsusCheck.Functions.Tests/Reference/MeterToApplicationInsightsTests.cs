@@ -71,3 +71,19 @@ public sealed class SiretScrubbingTelemetryInitializerTests
         Assert.EndsWith("&limit=100&offset=1200", dependency.Data, StringComparison.Ordinal);
     }
 }
+
+public sealed class TelemetryLoggingTests
+{
+    [Fact]
+    public void Information_logs_reach_application_insights_but_http_client_chatter_does_not()
+    {
+        using var services = new ServiceCollection().AddLogging()
+            .AddApplicationInsightsTelemetryWorkerService().AddEsusCheckFunctionsTelemetry().BuildServiceProvider();
+
+        var rules = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.Extensions.Logging.LoggerFilterOptions>>().Value.Rules;
+
+        Assert.DoesNotContain(rules, r => r.ProviderName?.EndsWith("ApplicationInsightsLoggerProvider", StringComparison.Ordinal) == true
+                                         && string.IsNullOrEmpty(r.CategoryName) && r.LogLevel == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains(rules, r => r.CategoryName == "System.Net.Http.HttpClient" && r.LogLevel == Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+}
