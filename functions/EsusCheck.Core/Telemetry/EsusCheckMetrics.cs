@@ -31,6 +31,9 @@ public sealed class EsusCheckMetrics : IDisposable
     }
 
     private readonly Meter _meter;
+
+    /// <summary>The meter these instruments belong to (a listener bridging them elsewhere listens to this one only).</summary>
+    public Meter Meter => _meter;
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheMisses;
     private readonly Histogram<double> _registryDuration;

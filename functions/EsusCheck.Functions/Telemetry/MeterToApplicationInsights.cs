@@ -11,7 +11,7 @@ namespace EsusCheck.Functions.Telemetry;
 /// Insights SDK (2.x) does not listen to <see cref="System.Diagnostics.Metrics"/> by itself; <see cref="TelemetryClient.GetMetric(MetricIdentifier)"/>
 /// pre-aggregates each minute per name and tag set, so the <c>customMetrics</c> table gets one row per minute, not one
 /// per check. Tag keys become <c>customDimensions</c>.</summary>
-public sealed class MeterToApplicationInsights(TelemetryClient telemetry) : IHostedService, IDisposable
+public sealed class MeterToApplicationInsights(TelemetryClient telemetry, EsusCheckMetrics metrics) : IHostedService, IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Name, string Keys), Metric> _metrics = new();
@@ -20,7 +20,7 @@ public sealed class MeterToApplicationInsights(TelemetryClient telemetry) : IHos
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == EsusCheckMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter, metrics.Meter)) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Track(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Track(instrument, value, tags));

@@ -30,7 +30,7 @@ public sealed class MeterToApplicationInsightsTests
         var telemetry = new TelemetryClient(configuration);
         using var services = new ServiceCollection().AddMetrics().AddEsusCheckTelemetry().BuildServiceProvider();
         var metrics = services.GetRequiredService<EsusCheckMetrics>();
-        using var bridge = new MeterToApplicationInsights(telemetry);
+        using var bridge = new MeterToApplicationInsights(telemetry, metrics);
         await bridge.StartAsync(default);
 
         metrics.CacheHit("recherche-entreprises");
