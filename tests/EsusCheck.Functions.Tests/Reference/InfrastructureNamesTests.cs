@@ -44,6 +44,25 @@ public sealed partial class InfrastructureNamesTests
         Assert.Equal(new ChatOptions().ContextTable, names["chatTable"]);
     }
 
+    /// <summary>The bulk names, read by reflection so that this test compiles before and after the bulk pipeline is
+    /// merged; once <c>BulkNames</c> and <c>BulkOptions</c> exist, their values must be the infrastructure's.</summary>
+    [Fact]
+    public void The_bulk_containers_queue_and_table_match_the_bulk_code_once_it_is_there()
+    {
+        var names = BicepNames();
+        var bulk = typeof(EsusCheck.Bulk.BulkServiceCollectionExtensions).Assembly;
+        var constants = bulk.GetType("EsusCheck.Bulk.BulkNames");
+        var options = bulk.GetType("EsusCheck.Bulk.BulkOptions");
+        if (constants is null || options is null) return; // the bulk pipeline is not merged yet
+
+        string Constant(string name) => (string)constants.GetField(name)!.GetRawConstantValue()!;
+        string Default(string name) => (string)options.GetProperty(name)!.GetValue(Activator.CreateInstance(options))!;
+        Assert.Equal(Constant("InputContainer"), names["bulkInputContainer"]);
+        Assert.Equal(Constant("WorkQueue"), names["bulkQueue"]);
+        Assert.Equal(Default("OutputContainer"), names["bulkOutputContainer"]);
+        Assert.Equal(Default("JobsTable"), names["bulkJobsTable"]);
+    }
+
     [Theory]
     [InlineData("postdeploy.sh")]
     [InlineData("postdeploy.ps1")]
