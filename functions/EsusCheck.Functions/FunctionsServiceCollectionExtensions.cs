@@ -3,6 +3,8 @@ using EsusCheck.Chat;
 using EsusCheck.Core;
 using EsusCheck.Functions.Bulk;
 using EsusCheck.Functions.Http;
+using EsusCheck.Functions.Reference;
+using EsusCheck.Functions.Telemetry;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -25,6 +27,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddBulkFunctions(configuration);
         services.AddChat(configuration);
         services.AddHttpApi(configuration);
+        services.AddEsusCheckFunctionsTelemetry();
+        services.AddReferenceFunctions(configuration);
         return services;
     }
 }

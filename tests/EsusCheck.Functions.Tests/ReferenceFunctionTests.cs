@@ -119,11 +119,37 @@ public sealed class ReferenceFunctionTests
     }
 
     [Fact]
+    public async Task The_local_marche_copy_shows_its_date_size_and_staleness()
+    {
+        await using var api = new ApiHarness();
+        Assert.Equal("missing", (string?)(await Reference(api)).Json["lists"]![1]!["state"]);
+
+        var copiedAt = ApiHarness.Start.AddHours(-6);
+        await api.Get<Core.Reference.Marche.IMarcheCopyStore>().ReplaceAsync(
+            new(copiedAt, 2, "https://lemarche.example/api/siae/"),
+            [
+                new(1, "53374499100035", InclusionKind.EI, "IDDEE 13", true),
+                new(2, "73282932000074", InclusionKind.ESAT, "ATELIERS", true),
+            ], default);
+
+        var copy = (await Reference(api)).Json["lists"]![1]!;
+        Assert.Equal("marche-inclusion-copy", (string?)copy["id"]);
+        Assert.Equal("loaded", (string?)copy["state"]);
+        Assert.Equal(2, (int)copy["rowCount"]!);
+        Assert.False((bool)copy["stale"]!);
+
+        api.Clock.Advance(TimeSpan.FromDays(4));
+        var stale = (await Reference(api)).Json["lists"]![1]!;
+        Assert.Equal("stale", (string?)stale["state"]);
+        Assert.True((bool)stale["stale"]!);
+    }
+
+    [Fact]
     public async Task The_rule_tables_are_listed_with_the_rules_version()
     {
         await using var api = new ApiHarness();
 
-        var lists = (await Reference(api)).Json["lists"]!.AsArray().Skip(1).ToList();
+        var lists = (await Reference(api)).Json["lists"]!.AsArray().Skip(2).ToList();
 
         Assert.Equal(new string?[] { "ess-legal-forms", "inclusion-kinds", "social-services-cpv", "legal-references" },
             lists.Select(l => (string?)l!["id"]).ToArray());

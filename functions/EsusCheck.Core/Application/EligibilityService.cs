@@ -1,6 +1,7 @@
 using EsusCheck.Core.Engine;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EsusCheck.Core.Application;
@@ -52,6 +53,9 @@ public sealed class EligibilityService(
         Siret siret, PurchaseContext context, bool refresh = false, string? clientId = null,
         IdentifierError? keyError = null, CancellationToken cancellationToken = default)
     {
+        // Every log line of this check, registries and cache included, carries the hashed SIRET (LogScopes).
+        using var scope = logger.BeginSiretScope(siret.Value);
+        using var activity = LogScopes.StartSiretActivity("esuscheck.check", siret.Value);
         var facts = await gatherer.GatherAsync(siret, refresh, cancellationToken);
         var identity = facts.IdentitySource;
         if (identity is null || identity.Outcome == SourceOutcome.Unavailable || identity.Outcome == SourceOutcome.NotConfigured)

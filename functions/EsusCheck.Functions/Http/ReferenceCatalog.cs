@@ -49,6 +49,15 @@ public static class ReferenceCatalog
         $"Échéances de publication par la DG Trésor : {DueDates()} de chaque année. La liste chargée est dite périmée dès " +
         "que l'échéance qui suit sa date de publication est passée ; les rapports le signalent alors.";
 
+    public const string MarcheCopyId = "marche-inclusion-copy";
+
+    public const string MarcheCopyDescription =
+        "Copie locale de la liste complète des structures du Marché de l'inclusion (SIAE, EA, ESAT…, par établissement), " +
+        "rafraîchie chaque nuit lorsqu'un jeton est configuré ; les vérifications la consultent avant l'API.";
+
+    public static string MarcheCopyFreshness(TimeSpan maxAge) =>
+        $"Utilisée tant qu'elle a moins de {maxAge.TotalDays:0} jours ; au-delà, les vérifications interrogent l'API du Marché.";
+
     /// <summary>The rule tables compiled into this version: their date is the rules version.</summary>
     public static IReadOnlyList<(string Id, string Name, string Description, int Count)> RuleTables =>
     [

@@ -1,9 +1,12 @@
 using System.Globalization;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
+using EsusCheck.Core.Reference;
+using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Functions.Http;
 
@@ -12,6 +15,8 @@ namespace EsusCheck.Functions.Http;
 /// registry is called.</summary>
 public sealed class ReferenceEndpoint(
     IEsusListStore esusList,
+    IMarcheCopyStore marcheCopy,
+    IOptions<ReferenceOptions> referenceOptions,
     IEnumerable<IRegistrySource> registered,
     IConfiguration configuration,
     ISourceFreshness freshness,
@@ -22,7 +27,11 @@ public sealed class ReferenceEndpoint(
     public async Task<ApiResponse> DescribeAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var lists = new List<ReferenceList> { await EsusListAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken) };
+        var lists = new List<ReferenceList>
+        {
+            await EsusListAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken),
+            await MarcheCopyAsync(now, cancellationToken),
+        };
         lists.AddRange(ReferenceCatalog.RuleTables.Select(t => new ReferenceList(
             t.Id, t.Name, t.Description, "built_in", RulesVersion.Current, null, null, t.Count, null, null, null,
             ReferenceCatalog.RuleTablesFreshness)));
@@ -58,6 +67,29 @@ public sealed class ReferenceEndpoint(
 
         ReferenceList Unknown(string state) => new(id, name, ReferenceCatalog.EsusListDescription, state, null, null, null, null, null,
             null, null, ReferenceCatalog.EsusListFreshness);
+    }
+
+    private async Task<ReferenceList> MarcheCopyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var maxAge = referenceOptions.Value.MarcheCopyMaxAge;
+        MarcheCopyInfo? copy;
+        try
+        {
+            copy = await marcheCopy.GetInfoAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Marché copy info could not be read");
+            copy = null;
+        }
+        var name = "Copie locale du Marché de l'inclusion";
+        if (copy is null)
+            return new(ReferenceCatalog.MarcheCopyId, name, ReferenceCatalog.MarcheCopyDescription, "missing", null, null, null, null,
+                null, null, null, ReferenceCatalog.MarcheCopyFreshness(maxAge));
+        var stale = now - copy.CopiedAt > maxAge;
+        return new(ReferenceCatalog.MarcheCopyId, name, ReferenceCatalog.MarcheCopyDescription, stale ? "stale" : "loaded",
+            copy.CopiedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, copy.CopiedAt, copy.StructureCount, copy.Source,
+            stale, null, ReferenceCatalog.MarcheCopyFreshness(maxAge));
     }
 
     /// <summary>The display names are written to sit inside a sentence (« l'API Recherche d'entreprises »); a name

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using EsusCheck.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ internal static class RegistryHttpClientBuilderExtensions
         this IHttpClientBuilder builder, string sourceName, Action<HttpClient, TOptions>? configure = null)
         where TOptions : RegistrySourceOptions
     {
+        builder.Services.AddEsusCheckTelemetry();
         builder.Services.AddKeyedSingleton(sourceName, (sp, _) =>
             new Pacer(sp.GetRequiredService<IOptions<TOptions>>().Value.MinInterval, sp.GetRequiredService<TimeProvider>()));
 
@@ -41,11 +43,20 @@ internal static class RegistryHttpClientBuilderExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
                 pipeline.AddTimeout(options.TotalTimeout);
                 if (options.MaxRetries > 0) pipeline.AddRetry(RegistryResilience.Retry(options));
-                pipeline.AddCircuitBreaker(RegistryResilience.CircuitBreaker(options));
+                var breaker = RegistryResilience.CircuitBreaker(options);
+                var metrics = context.ServiceProvider.GetRequiredService<EsusCheckMetrics>();
+                breaker.OnOpened = _ =>
+                {
+                    metrics.CircuitOpened(sourceName);
+                    return ValueTask.CompletedTask;
+                };
+                pipeline.AddCircuitBreaker(breaker);
             });
 
         return builder.AddHttpMessageHandler(sp => new PacedAttemptHandler(
-            sp.GetRequiredKeyedService<Pacer>(sourceName), sp.GetRequiredService<IOptions<TOptions>>().Value.AttemptTimeout));
+                sp.GetRequiredKeyedService<Pacer>(sourceName), sp.GetRequiredService<IOptions<TOptions>>().Value.AttemptTimeout))
+            // Innermost: measures each attempt on the wire (latency, status, 429s), not the wait for the pace.
+            .AddHttpMessageHandler(sp => new RegistryMetricsHandler(sp.GetRequiredService<EsusCheckMetrics>(), sourceName));
     }
 
     private static string WithTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";

@@ -1,6 +1,8 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Reference;
+using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Registries.Http;
 using EsusCheck.Registries.Mapping;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,8 @@ namespace EsusCheck.Registries.MarcheInclusion;
 
 /// <summary>Establishment-level kinds of inclusion and disability structures, with <c>is_active</c>.</summary>
 public sealed class MarcheInclusionSource(
-    IMarcheInclusionApi api, IOptions<MarcheInclusionOptions> options, TimeProvider clock, ILogger<MarcheInclusionSource> logger)
+    IMarcheInclusionApi api, IOptions<MarcheInclusionOptions> options, TimeProvider clock, ILogger<MarcheInclusionSource> logger,
+    IMarcheCopyStore? copy = null, IOptions<ReferenceOptions>? reference = null)
     : IRegistrySource
 {
     private readonly RegistryCall _call = new(SourceNames.MarcheInclusion, clock, logger, MarcheInclusionOptions.TokenKey);
@@ -18,15 +21,39 @@ public sealed class MarcheInclusionSource(
     public string Name => SourceNames.MarcheInclusion;
     public SourceRole Role => SourceRole.Complement;
 
-    public Task<SourceFacts> FetchAsync(Siret siret, CancellationToken cancellationToken)
+    public async Task<SourceFacts> FetchAsync(Siret siret, CancellationToken cancellationToken)
     {
         if (!options.Value.IsConfigured)
-            return Task.FromResult(SourceFacts.NotConfigured(Name, clock.GetUtcNow(),
+            return SourceFacts.NotConfigured(Name, clock.GetUtcNow(),
                 $"Aucun jeton n'est configuré pour Le Marché de l'inclusion ({MarcheInclusionOptions.TokenKey}) : les types de " +
                 "structures d'insertion proviennent de l'API Recherche d'entreprises (type_siae), au niveau de l'unité légale (SIREN) " +
-                "et non de l'établissement."));
+                "et non de l'établissement.");
 
-        return _call.FetchAsync(siret, ct => api.GetBySiretAsync(siret.Value, ct), (list, at) => Map(list, siret, at), cancellationToken);
+        if (await FromCopyAsync(siret, cancellationToken) is { } local) return local;
+        return await _call.FetchAsync(siret, ct => api.GetBySiretAsync(siret.Value, ct), (list, at) => Map(list, siret, at), cancellationToken);
+    }
+
+    /// <summary>The nightly copy of the whole list (Reference refresh), when there is one younger than
+    /// <c>Reference:MarcheCopyMaxAge</c>: the same answer as the API, dated the day of the copy, without a call.</summary>
+    private async Task<SourceFacts?> FromCopyAsync(Siret siret, CancellationToken cancellationToken)
+    {
+        if (copy is null) return null;
+        MarcheCopyLookup lookup;
+        try
+        {
+            lookup = await copy.FindAsync(siret, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The local Marché copy could not be read; asking the API");
+            return null;
+        }
+        var maxAge = reference?.Value.MarcheCopyMaxAge ?? new ReferenceOptions().MarcheCopyMaxAge;
+        if (lookup.Copy is not { } info || clock.GetUtcNow() - info.CopiedAt > maxAge) return null;
+
+        var facts = Map(lookup.Structures.Select(s => new MarcheStructure((int)s.Id, s.Name, s.Siret, s.Kind.ToString(), null, s.IsActive)).ToList(),
+            siret, info.CopiedAt);
+        return facts with { Evidence = facts.Evidence with { Detail = facts.Evidence.Detail + " (copie locale de la liste du Marché de l'inclusion)" } };
     }
 
     private SourceFacts Map(List<MarcheStructure> structures, Siret siret, DateTimeOffset at)

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Telemetry;
 using EsusCheck.Storage.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,16 +19,18 @@ public sealed class TableFactsCache : IFactsCache
     private readonly FactsCacheOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TableFactsCache> _logger;
+    private readonly EsusCheckMetrics? _metrics;
     private readonly SingleFlight<(string Source, string Siret, bool Refresh), SourceFacts> _inFlight = new();
 
     public TableFactsCache(
         TableServiceClient service, IOptions<StorageOptions> storage, IOptions<FactsCacheOptions> options,
-        TimeProvider clock, ILogger<TableFactsCache> logger)
+        TimeProvider clock, ILogger<TableFactsCache> logger, EsusCheckMetrics? metrics = null)
     {
         _table = new LazyTable(service, storage.Value.Tables.FactsCache, storage.Value.CreateTables);
         _options = options.Value;
         _clock = clock;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public Task<SourceFacts> GetOrFetchAsync(IRegistrySource source, Siret siret, bool refresh, CancellationToken cancellationToken) =>
@@ -38,8 +41,12 @@ public sealed class TableFactsCache : IFactsCache
     {
         var cached = refresh ? null : await ReadAsync(source.Name, siret);
         if (cached is not null && IsFresh(cached))
+        {
+            _metrics?.CacheHit(source.Name);
             return cached with { Evidence = cached.Evidence with { FromCache = true } };
+        }
 
+        _metrics?.CacheMiss(source.Name);
         var answer = await FetchAsync(source, siret);
         switch (answer.Outcome)
         {

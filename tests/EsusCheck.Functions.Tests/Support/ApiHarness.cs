@@ -26,6 +26,8 @@ public sealed class ApiHarness : IAsyncDisposable
         values["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache");
         values["Storage:Tables:EsusList"] = Azurite.UniqueName("esus");
         values["Storage:Tables:Audit"] = Azurite.UniqueName("audit");
+        values["Reference:MarcheCopyTable"] = Azurite.UniqueName("marche");
+        values["Chat:ContextTable"] = Azurite.UniqueName("chat");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

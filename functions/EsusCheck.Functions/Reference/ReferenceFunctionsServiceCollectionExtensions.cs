@@ -1,0 +1,38 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using EsusCheck.Core.Reference;
+using EsusCheck.Core.Reference.Marche;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EsusCheck.Functions.Reference;
+
+public static class ReferenceFunctionsServiceCollectionExtensions
+{
+    /// <summary>The reference refresh, with the Marché copy in Table Storage when <c>Storage</c> is configured (a
+    /// connection string locally, the account name with the managed identity on Azure); in memory otherwise.</summary>
+    public static IServiceCollection AddReferenceFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReferenceRefresh(configuration);
+        var storage = configuration.GetSection("Storage");
+        var connectionString = storage["ConnectionString"];
+        var accountName = storage["AccountName"];
+        if (string.IsNullOrWhiteSpace(connectionString) && string.IsNullOrWhiteSpace(accountName)) return services;
+
+        // Registered after AddReferenceRefresh's TryAdd default, so this one wins.
+        services.AddSingleton<IMarcheCopyStore>(sp =>
+        {
+            var tableName = sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.MarcheCopyTable;
+            // The storage adapters' client when they registered one; otherwise the same two ways they use.
+            var tables = sp.GetService<TableServiceClient>() ?? (!string.IsNullOrWhiteSpace(connectionString)
+                ? new TableServiceClient(connectionString)
+                : new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"),
+                    new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage["ManagedIdentityClientId"] })));
+            return new TableMarcheCopyStore(tables.GetTableClient(tableName), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<TableMarcheCopyStore>>());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+// The vault that holds the three secrets: the INSEE Sirene key, the Marché de l'inclusion token and the Teams
+// webhook secret. Access is by Azure RBAC (no access policies): the app's identity may only read secret values (roles.bicep).
+// The app never sees the secrets in its settings: each setting is a Key Vault reference the platform resolves.
+
+@description('Key Vault name (3-24 letters, digits and hyphens).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+param tags object
+
+@description('Secrets to store, by secret name. An empty value creates nothing: the capability stays off (for example no Marché token means the checker reads type_siae from Recherche d\'entreprises instead).')
+@secure()
+param secrets object
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    // Purge protection stays off so that `azd down --purge` can remove a test environment; turn it on in production
+    // (it cannot be turned off again).
+    publicNetworkAccess: 'Enabled' // the Flex Consumption app, without a virtual network, resolves references publicly
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = [
+  for secret in items(secrets): if (!empty(secret.value)) {
+    parent: vault
+    name: secret.key
+    properties: {
+      value: secret.value
+      contentType: 'text/plain'
+    }
+  }
+]
+
+output name string = vault.name
+output uri string = vault.properties.vaultUri
