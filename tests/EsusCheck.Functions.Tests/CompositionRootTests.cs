@@ -56,4 +56,40 @@ public sealed class CompositionRootTests
         Assert.IsNotType<NoFactsCache>(host.Services.GetRequiredService<IFactsCache>());
         Assert.IsNotType<InMemoryEsusListStore>(host.Services.GetRequiredService<IEsusListStore>());
     }
+
+    /// <summary>local.settings.sample.json is what a newcomer copies: every value in it must bind and every options
+    /// class the app validates must accept it.</summary>
+    [Fact]
+    public void The_sample_settings_bind_and_every_function_resolves_with_them()
+    {
+        var settings = SampleSettings();
+        settings["Storage:ConnectionString"] = Azurite.ConnectionString; // « UseDevelopmentStorage=true » means port 10000
+        using var host = BuildHost(settings);
+
+        foreach (var type in FunctionClasses())
+            Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));
+        var optionTypes = typeof(EsusOptions).Assembly.GetTypes()
+            .Concat(typeof(FunctionsServiceCollectionExtensions).Assembly.GetTypes())
+            .Concat(typeof(Registries.RegistriesOptions).Assembly.GetTypes())
+            .Concat(typeof(Storage.StorageOptions).Assembly.GetTypes())
+            .Concat(typeof(EsusCheck.Bulk.BulkOptions).Assembly.GetTypes())
+            .Concat(typeof(EsusCheck.Chat.ChatOptions).Assembly.GetTypes())
+            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Options", StringComparison.Ordinal) && t.GetConstructor(Type.EmptyTypes) is not null);
+        foreach (var type in optionTypes)
+        {
+            var accessor = host.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type));
+            if (accessor is null) continue;
+            Assert.NotNull(accessor.GetType().GetProperty("Value")!.GetValue(accessor));
+        }
+    }
+
+    private static Dictionary<string, string?> SampleSettings()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "local.settings.sample.json"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullName, "local.settings.sample.json")));
+        return json.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+    }
 }
