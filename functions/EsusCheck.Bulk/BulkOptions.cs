@@ -29,6 +29,10 @@ public sealed class BulkOptions
     /// <summary>A longer row is reported as unreadable instead of being held in memory.</summary>
     public int MaxRowCharacters { get; set; } = 100_000;
 
+    /// <summary>A row with more cells is reported as unreadable; output rows are never wider than this plus the
+    /// result columns.</summary>
+    public int MaxColumns { get; set; } = 1_000;
+
     /// <summary>Distinct suppliers a file may hold (memory is proportional to this, not to the file size).</summary>
     public int MaxUniqueSuppliers { get; set; } = 200_000;
 

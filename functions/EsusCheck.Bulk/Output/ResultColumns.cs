@@ -45,7 +45,7 @@ public static class ResultColumns
         {
             notes.Add(error.Message);
             notes.AddRange(line.Notes);
-            var status = error.Code is BulkCodes.RowTooLong or BulkCodes.RowUnterminatedQuote ? Status.Unreadable : Status.InvalidIdentifier;
+            var status = error.Code is BulkCodes.RowTooLong or BulkCodes.RowTooManyColumns or BulkCodes.RowUnterminatedQuote ? Status.Unreadable : Status.InvalidIdentifier;
             return Row(status, reasons: Join(notes));
         }
         if (firstLineOfSameCheck is { } first && first != line.Row.Line)

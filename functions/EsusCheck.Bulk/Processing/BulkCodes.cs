@@ -4,6 +4,7 @@ namespace EsusCheck.Bulk.Processing;
 public static class BulkCodes
 {
     public const string RowTooLong = "bulk_row_too_long";
+    public const string RowTooManyColumns = "bulk_row_too_many_columns";
     public const string RowUnterminatedQuote = "bulk_row_unterminated_quote";
     public const string CheckFailed = "bulk_check_failed";
     public const string NotChecked = "bulk_row_not_checked";

@@ -37,6 +37,14 @@ public sealed class SupplierLineInterpreter(FileLayout layout, BulkOptions optio
                     $"La ligne {row.Line} dépasse {FrenchText.Number(options.MaxRowCharacters)} caractères : son contenu n'a pas " +
                     "été lu ni repris (vérifiez qu'aucun texte n'y a été collé par erreur)."),
             };
+        if (row.Problem == RecordProblem.TooManyFields)
+            return new SupplierLine
+            {
+                Row = row,
+                Error = new(row.Line, null, BulkCodes.RowTooManyColumns,
+                    $"La ligne {row.Line} compte plus de {FrenchText.Number(options.MaxColumns)} colonnes : son contenu n'a pas " +
+                    "été lu ni repris (une ligne de cellules vides collée par erreur ?)."),
+            };
         if (row.Problem == RecordProblem.UnterminatedQuote)
             return new SupplierLine
             {

@@ -10,15 +10,18 @@ public enum RecordProblem
     TooLong,
     /// <summary>The file ended inside a quoted field (a truncated file, or a quote never closed).</summary>
     UnterminatedQuote,
+    /// <summary>More fields than the configured maximum: skipped like a record too long.</summary>
+    TooManyFields,
 }
 
 /// <summary>One CSV record: where it starts and ends in the file (physical lines, 1-based) and its fields.</summary>
 public sealed record CsvRecord(long Line, long LastLine, IReadOnlyList<string> Fields, RecordProblem Problem);
 
 /// <summary>RFC 4180 reader that streams: quoted fields with doubled quotes and embedded line breaks, CRLF, LF or CR,
-/// a lone quote inside an unquoted field kept as text. Memory is bounded by <c>maxRecordCharacters</c>: a longer
-/// record is skipped to its end and returned with <see cref="RecordProblem.TooLong"/>.</summary>
-public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxRecordCharacters)
+/// a lone quote inside an unquoted field kept as text. Memory is bounded by <c>maxRecordCharacters</c> (delimiters
+/// count: a line of a million « ; » is a million characters) and <c>maxFields</c>: a record over either is skipped to
+/// its end and returned with <see cref="RecordProblem.TooLong"/> or <see cref="RecordProblem.TooManyFields"/>.</summary>
+public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxRecordCharacters, int maxFields = int.MaxValue)
 {
     private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
 
@@ -29,8 +32,9 @@ public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxR
     private bool _skipLineFeed;
     private long _line = 1;
     private bool _started;
+    private bool _lineEndingAfterCarriageReturn;
 
-    /// <summary>The line ending of the first record: the results are written with the same.</summary>
+    /// <summary>The line ending of the first record (CRLF, LF or CR alone): the results are written with the same.</summary>
     public string? LineEnding { get; private set; }
 
     public async ValueTask<CsvRecord?> ReadAsync(CancellationToken cancellationToken)
@@ -39,7 +43,7 @@ public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxR
         var field = new StringBuilder();
         var state = State.FieldStart;
         var characters = 0;
-        var tooLong = false;
+        var problem = RecordProblem.None;
         var startLine = _line;
         var any = false;
 
@@ -49,9 +53,10 @@ public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxR
             {
                 if (_endOfInput || !await FillAsync(cancellationToken))
                 {
+                    if (_lineEndingAfterCarriageReturn) DecideLineEnding("\r");
                     if (!any) return null;
                     fields.Add(field.ToString());
-                    return Record(startLine, _line, fields, state == State.Quoted ? RecordProblem.UnterminatedQuote : Problem(tooLong));
+                    return Record(startLine, _line, fields, state == State.Quoted ? RecordProblem.UnterminatedQuote : problem);
                 }
             }
 
@@ -64,6 +69,7 @@ public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxR
             if (_skipLineFeed)
             {
                 _skipLineFeed = false;
+                if (_lineEndingAfterCarriageReturn) DecideLineEnding(c == '\n' ? "\r\n" : "\r");
                 if (c == '\n')
                 {
                     if (state == State.Quoted) Append('\n');
@@ -78,14 +84,16 @@ public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxR
                     state = State.Quoted;
                     break;
                 case State.FieldStart or State.Unquoted or State.QuoteInQuoted when c == delimiter:
-                    if (!tooLong) fields.Add(field.ToString());
+                    Count();
+                    if (problem == RecordProblem.None && fields.Count + 1 >= maxFields) Skip(RecordProblem.TooManyFields);
+                    if (problem == RecordProblem.None) fields.Add(field.ToString());
                     field.Clear();
                     state = State.FieldStart;
                     break;
                 case State.FieldStart or State.Unquoted or State.QuoteInQuoted when c is '\r' or '\n':
                     EndOfLine(c);
                     fields.Add(field.ToString());
-                    return Record(startLine, _line - 1, fields, Problem(tooLong));
+                    return Record(startLine, _line - 1, fields, problem);
                 case State.FieldStart or State.Unquoted:
                     Append(c);
                     state = State.Unquoted;
@@ -111,27 +119,38 @@ public sealed class CsvRecordReader(TextReader reader, char? delimiter, int maxR
 
         void Append(char c)
         {
-            if (tooLong) return;
-            if (++characters > maxRecordCharacters)
-            {
-                tooLong = true;
-                fields.Clear();
-                field.Clear();
-                return;
-            }
-            field.Append(c);
+            Count();
+            if (problem == RecordProblem.None) field.Append(c);
+        }
+
+        void Count()
+        {
+            if (problem == RecordProblem.None && ++characters > maxRecordCharacters) Skip(RecordProblem.TooLong);
+        }
+
+        void Skip(RecordProblem reason)
+        {
+            problem = reason;
+            fields.Clear();
+            field.Clear();
         }
     }
 
-    private static RecordProblem Problem(bool tooLong) => tooLong ? RecordProblem.TooLong : RecordProblem.None;
-
     private static CsvRecord Record(long line, long lastLine, List<string> fields, RecordProblem problem) =>
-        new(line, Math.Max(line, lastLine), problem == RecordProblem.TooLong ? [] : fields.ToArray(), problem);
+        new(line, Math.Max(line, lastLine), problem is RecordProblem.TooLong or RecordProblem.TooManyFields ? [] : fields.ToArray(), problem);
 
     private void EndOfLine(char c)
     {
-        LineEnding ??= c == '\n' ? "\n" : "\r\n";
+        // After a CR, only the next character tells CRLF from a CR-only file.
+        if (c == '\n') DecideLineEnding("\n");
+        else if (LineEnding is null) _lineEndingAfterCarriageReturn = true;
         CountLine(c);
+    }
+
+    private void DecideLineEnding(string ending)
+    {
+        LineEnding ??= ending;
+        _lineEndingAfterCarriageReturn = false;
     }
 
     private void CountLine(char c)

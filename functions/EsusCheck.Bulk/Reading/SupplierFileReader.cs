@@ -34,7 +34,7 @@ public sealed class SupplierFileReader(BulkOptions options)
             var head = new string(headBuffer, 0, headLength);
             var delimiter = DelimiterDetector.Detect(head, headLength < HeadCharacters);
 
-            var csv = new CsvRecordReader(new PrefixedTextReader(head, text), delimiter.Delimiter, options.MaxRowCharacters);
+            var csv = new CsvRecordReader(new PrefixedTextReader(head, text), delimiter.Delimiter, options.MaxRowCharacters, options.MaxColumns);
             var notes = new List<string> { $"Format : CSV, encodage {TextEncodings.Describe(probe.Encoding)}, séparateur : {DelimiterDetector.Name(delimiter.Delimiter)}." };
             notes.AddRange(probe.Notes);
             if (delimiter.Note is not null) notes.Add(delimiter.Note);
@@ -80,7 +80,8 @@ public sealed class SupplierFileReader(BulkOptions options)
                     file.BlankLines++;
                     continue;
                 }
-                yield return new SourceRow(record.Line, record.Fields, SourceRowKind.Data, record.Problem) { LastLine = record.LastLine };
+                yield return TrimToWidth(new SourceRow(record.Line, record.Fields, SourceRowKind.Data, record.Problem) { LastLine = record.LastLine },
+                    file.Layout.Header.Count);
             }
         }
     }
@@ -130,7 +131,7 @@ public sealed class SupplierFileReader(BulkOptions options)
                 cancellation.ThrowIfCancellationRequested();
                 var row = XlsxRow(++line, rows.Current);
                 if (row is null) file.BlankLines++;
-                else yield return row;
+                else yield return TrimToWidth(row, file.Layout.Header.Count);
             }
             await Task.CompletedTask;
         }
@@ -185,9 +186,9 @@ public sealed class SupplierFileReader(BulkOptions options)
         var headerIndex = first.Take(HeaderSearchRows).ToList().FindIndex(r => ColumnMatcher.HasIdentifierHeader(r.Cells));
         if (headerIndex < 0) headerIndex = 0;
         var header = first[headerIndex];
-        if (header.Problem == RecordProblem.TooLong)
+        if (header.Problem is RecordProblem.TooLong or RecordProblem.TooManyFields)
             throw new BulkFileException(new(BulkFileError.Codes.HeaderUnreadable,
-                $"La ligne d'en-tête (ligne {header.Line}) dépasse la taille maximale d'une ligne : le fichier ne peut pas être lu."));
+                $"La ligne d'en-tête (ligne {header.Line}) dépasse la taille ou le nombre de colonnes maximal d'une ligne : le fichier ne peut pas être lu."));
 
         var sample = first.Skip(headerIndex + 1).Where(r => r.Problem == RecordProblem.None).Select(r => r.Cells).ToList();
         var match = ColumnMatcher.Find(header.Cells, sample)
@@ -221,12 +222,23 @@ public sealed class SupplierFileReader(BulkOptions options)
     /// <summary>Marks the preamble and the header among the rows read for detection.</summary>
     private static IEnumerable<SourceRow> Classify(List<SourceRow> first, FileLayout layout)
     {
-        foreach (var row in first)
+        foreach (var read in first)
         {
+            var row = TrimToWidth(read, layout.Header.Count);
             if (layout.HeaderLine is { } headerLine && row.Line < headerLine) yield return row with { Kind = SourceRowKind.Preamble };
             else if (row.Line == layout.HeaderLine) yield return row with { Kind = SourceRowKind.Header };
             else yield return row;
         }
+    }
+
+    /// <summary>Empty cells past the header's width are not columns of the file: dropped, so that they never widen
+    /// the output (a line of empty cells would pad every row to its width).</summary>
+    private static SourceRow TrimToWidth(SourceRow row, int width)
+    {
+        var cells = row.Cells;
+        var count = cells.Count;
+        while (count > width && cells[count - 1].Length == 0) count--;
+        return count == cells.Count ? row : row with { Cells = cells.Take(count).ToArray() };
     }
 
     private static string ColumnsNote(FileLayout layout)

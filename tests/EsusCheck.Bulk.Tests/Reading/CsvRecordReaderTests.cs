@@ -28,6 +28,8 @@ public sealed class CsvRecordReaderTests
     [Theory]
     [InlineData("a;b\r\nc;d\r\n", "\r\n")]
     [InlineData("a;b\nc;d\n", "\n")]
+    [InlineData("a;b\rc;d\r", "\r")]
+    [InlineData("a;b\rc;d", "\r")]
     public async Task Line_endings_are_read_and_remembered(string text, string ending)
     {
         var reader = new CsvRecordReader(new StringReader(text), ';', 1000);

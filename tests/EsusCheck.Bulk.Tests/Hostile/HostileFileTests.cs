@@ -1,0 +1,76 @@
+using System.Text;
+using EsusCheck.Bulk.Output;
+using EsusCheck.Bulk.Processing;
+using EsusCheck.Bulk.Tests.Support;
+using EsusCheck.Testing.Bulk;
+
+namespace EsusCheck.Bulk.Tests.Hostile;
+
+/// <summary>The corpus of <see cref="HostileFiles"/> through the in-process pipeline: each file finishes, every row
+/// comes out with a verdict or a reason, and nothing is inflated beyond the file's real size.</summary>
+public sealed class HostileFileTests
+{
+    private static readonly int ResultWidth = ResultColumns.Headers.Count;
+
+    [Fact]
+    public async Task Delimiters_count_against_the_row_length_so_a_row_of_empty_cells_is_unreadable_and_widens_no_other_row()
+    {
+        // Columns uncapped: only the delimiters counted as characters can stop this row.
+        await using var harness = await LocalHarness.StartAsync(new() { ["Bulk:MaxColumns"] = "10000000" });
+        var s = harness.Suppliers;
+        var path = harness.Write("cellules-vides.csv", HostileFiles.RowOfEmptyCells([s.Siae, s.Esat], delimiters: 100_001));
+
+        var run = await harness.RunAsync(path);
+
+        Assert.Equal(BulkJobState.Completed, run.Job.State);
+        var csv = await ResultFile.CsvAsync(harness.Output("cellules-vides-resultats.csv"), Encoding.UTF8, ';');
+        Assert.All(csv.Rows, row => Assert.Equal(2 + ResultWidth, row.Count));
+        Assert.Equal(["vérifié", "ligne illisible", "vérifié"], csv.Column(ResultFile.Status));
+        Assert.Equal(BulkCodes.RowTooLong, Assert.Single(run.Summary!.Errors).Code);
+    }
+
+    [Fact]
+    public async Task A_row_with_more_cells_than_the_column_limit_is_unreadable_and_widens_no_other_row()
+    {
+        await using var harness = await LocalHarness.StartAsync();
+        var s = harness.Suppliers;
+        var path = harness.Write("colonnes.csv", HostileFiles.RowOfEmptyCells([s.Siae, s.Esat], delimiters: 5_000));
+
+        var run = await harness.RunAsync(path);
+
+        var csv = await ResultFile.CsvAsync(harness.Output("colonnes-resultats.csv"), Encoding.UTF8, ';');
+        Assert.All(csv.Rows, row => Assert.Equal(2 + ResultWidth, row.Count));
+        Assert.Equal(["vérifié", "ligne illisible", "vérifié"], csv.Column(ResultFile.Status));
+        Assert.Contains("compte plus de 1 000 colonnes", csv.Cell(1, ResultFile.Reasons), StringComparison.Ordinal);
+        Assert.Equal("bulk_row_too_many_columns", Assert.Single(run.Summary!.Errors).Code);
+    }
+
+    [Fact]
+    public async Task Empty_cells_past_the_header_do_not_pad_the_output()
+    {
+        await using var harness = await LocalHarness.StartAsync();
+        var s = harness.Suppliers;
+        var path = harness.Write("traine.csv", TestFiles.Utf8Csv("SIRET;Montant", $"{s.Siae};10;;;;;;;;", $"{s.Esat};20"));
+
+        await harness.RunAsync(path);
+
+        var csv = await ResultFile.CsvAsync(harness.Output("traine-resultats.csv"), Encoding.UTF8, ';');
+        Assert.All(csv.Rows, row => Assert.Equal(2 + ResultWidth, row.Count));
+        Assert.Equal(["vérifié", "vérifié"], csv.Column(ResultFile.Status));
+    }
+
+    [Fact]
+    public async Task A_carriage_return_only_file_comes_back_with_carriage_returns_only()
+    {
+        await using var harness = await LocalHarness.StartAsync();
+        var s = harness.Suppliers;
+        var path = harness.Write("mac.csv", HostileFiles.CarriageReturnsOnly("SIRET;Montant", $"{s.Siae};10", $"{s.Esat};20"));
+
+        var run = await harness.RunAsync(path);
+
+        var output = harness.Output("mac-resultats.csv");
+        Assert.DoesNotContain((byte)'\n', output);
+        Assert.Equal(3, output.Count(b => b == (byte)'\r'));
+        Assert.Equal((2L, 2L), (run.Summary!.Rows!.Total, run.Summary.Rows.Checked));
+    }
+}
