@@ -32,7 +32,7 @@ public sealed class SupplierFileReader(BulkOptions options)
             while (headLength < HeadCharacters && (read = await text.ReadAsync(headBuffer.AsMemory(headLength), cancellationToken)) > 0)
                 headLength += read;
             var head = new string(headBuffer, 0, headLength);
-            var delimiter = DelimiterDetector.Detect(head, headLength < HeadCharacters);
+            var delimiter = await DelimiterDetector.DetectAsync(head, headLength < HeadCharacters, cancellationToken);
 
             var csv = new CsvRecordReader(new PrefixedTextReader(head, text), delimiter.Delimiter, options.MaxRowCharacters, options.MaxColumns);
             var notes = new List<string> { $"Format : CSV, encodage {TextEncodings.Describe(probe.Encoding)}, séparateur : {DelimiterDetector.Name(delimiter.Delimiter)}." };

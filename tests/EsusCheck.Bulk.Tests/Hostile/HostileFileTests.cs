@@ -73,4 +73,30 @@ public sealed class HostileFileTests
         Assert.Equal(3, output.Count(b => b == (byte)'\r'));
         Assert.Equal((2L, 2L), (run.Summary!.Rows!.Total, run.Summary.Rows.Checked));
     }
+
+    [Fact]
+    public async Task A_lone_inch_mark_in_an_unquoted_field_does_not_hide_the_delimiter()
+    {
+        var (layout, rows, _) = await TestFiles.ReadAsync(TestFiles.Utf8Csv(
+            "SIRET;Article;Montant", "73282932000074;Vis 3/4\" inox;12,50"));
+
+        Assert.Equal(';', layout.Delimiter);
+        Assert.Equal(["73282932000074", "Vis 3/4\" inox", "12,50"], rows[1].Cells);
+    }
+
+    [Fact]
+    public async Task Rows_longer_and_shorter_than_the_header_still_split_on_the_delimiter()
+    {
+        var (layout, rows, _) = await TestFiles.ReadAsync(TestFiles.Utf8Csv(
+            "SIRET;Fournisseur;Montant",
+            "73282932000074;Crèche;1 234,56;commentaire",
+            "88087814500015;SCOP",
+            "44306184100047;Dupont;99,90;x;y",
+            "35600000000048;Martin;12,00"));
+
+        Assert.Equal(';', layout.Delimiter);
+        Assert.Equal(0, layout.Roles.Identifier);
+        Assert.Equal(2, layout.Roles.Spend);
+        Assert.Equal("88087814500015", rows[2].Cells[0]);
+    }
 }
