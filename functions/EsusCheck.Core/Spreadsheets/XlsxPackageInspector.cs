@@ -15,8 +15,9 @@ public enum XlsxPackageVerdict
 }
 
 /// <param name="MaxUncompressedBytes">the most the entries may declare in all</param>
-/// <param name="MaxCompressionRatio">the highest uncompressed/compressed ratio of the whole package…</param>
-/// <param name="RatioCheckFromBytes">…checked once it declares more than this (tiny parts compress very well)</param>
+/// <param name="MaxCompressionRatio">the highest uncompressed/compressed ratio of any part, and of the whole package…</param>
+/// <param name="RatioCheckFromBytes">…checked once the part (or the package) declares more than this (tiny parts
+/// compress very well)</param>
 public sealed record XlsxLimits(long MaxUncompressedBytes, double MaxCompressionRatio, long RatioCheckFromBytes, int MaxEntries = 10_000);
 
 public sealed record XlsxInspection(XlsxPackageVerdict Verdict, long UncompressedBytes = 0, double Ratio = 0);
@@ -39,6 +40,10 @@ public static class XlsxPackageInspector
             {
                 compressed += entry.CompressedLength;
                 uncompressed += entry.Length;
+                // Part by part: a bomb sheet beside stored noise looks ordinary as a whole.
+                var partRatio = entry.Length / (double)Math.Max(entry.CompressedLength, 1);
+                if (entry.Length > limits.RatioCheckFromBytes && partRatio > limits.MaxCompressionRatio)
+                    return new(XlsxPackageVerdict.TooLarge, entry.Length, partRatio);
                 if (uncompressed > limits.MaxUncompressedBytes) return new(XlsxPackageVerdict.TooLarge, uncompressed);
                 if (entry.FullName.EndsWith("workbook.xml", StringComparison.OrdinalIgnoreCase)) hasWorkbook = true;
             }

@@ -1,6 +1,7 @@
 using System.Text;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
+using EsusCheck.Bulk.Reading;
 using EsusCheck.Bulk.Tests.Support;
 using EsusCheck.Testing.Bulk;
 
@@ -98,5 +99,15 @@ public sealed class HostileFileTests
         Assert.Equal(0, layout.Roles.Identifier);
         Assert.Equal(2, layout.Roles.Spend);
         Assert.Equal("88087814500015", rows[2].Cells[0]);
+    }
+
+    [Fact]
+    public async Task A_sheet_compressed_a_thousand_times_beside_stored_noise_is_refused_before_parsing()
+    {
+        var bytes = HostileFiles.BombBesideNoise();
+
+        var error = await Assert.ThrowsAsync<BulkFileException>(() => TestFiles.ReadAsync(bytes));
+
+        Assert.Equal(BulkFileError.Codes.XlsxTooLarge, error.Error.Code);
     }
 }
