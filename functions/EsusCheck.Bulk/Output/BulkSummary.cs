@@ -59,9 +59,11 @@ public sealed record SummaryColumns(string Siret, string? Spend, string? Cpv, st
 
 public sealed record SummaryRows(long Total, long Checked, long InError, long Duplicates, long TotalLines, long BlankLines);
 
-/// <summary>Amounts as read from the spend column. <see cref="Total"/> includes the rows in error, so that shares
-/// are never overstated.</summary>
-public sealed record SummarySpend(decimal Total, decimal Checked, long RowsWithAmount, long RowsWithUnreadableAmount);
+/// <summary>Amounts as read from the spend column. <see cref="Total"/> is the purchases (positive amounts) of every
+/// row, rows in error included, so that shares are never overstated; credit notes (negative amounts) are summed apart
+/// in <see cref="CreditNotes"/> and deducted from nothing, so that every share stays between 0 and 1.</summary>
+public sealed record SummarySpend(
+    decimal Total, decimal Checked, long RowsWithAmount, long RowsWithUnreadableAmount, decimal CreditNotes, long RowsWithCreditNote);
 
 public sealed record SummarySpaser(SpaserCategory Ess, SpaserCategory Esus, SpaserCategory Siae, SpaserCategory EaEsat);
 

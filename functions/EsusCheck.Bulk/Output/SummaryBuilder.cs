@@ -4,7 +4,8 @@ using EsusCheck.Core.Reports;
 namespace EsusCheck.Bulk.Output;
 
 /// <summary>Accumulates counts and SPASER totals row by row while the results are written. Suppliers are counted
-/// once per SIRET; spend is counted per row.</summary>
+/// once per SIRET; spend is counted per row. Only purchases (positive amounts) make up the spend and its shares: a
+/// credit note is summed apart, so that no share can pass 100 %.</summary>
 internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
 {
     private sealed class Category(string label, Func<BulkItemResult, bool> member, Func<BulkItemResult, bool> toVerify)
@@ -13,12 +14,12 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         public readonly HashSet<string> ToVerify = [];
         public decimal Spend;
 
-        public void Add(BulkItemResult result, decimal? spend)
+        public void Add(BulkItemResult result, decimal purchase)
         {
             if (member(result))
             {
                 Suppliers.Add(result.Siret!);
-                Spend += spend ?? 0;
+                Spend += purchase;
             }
             else if (toVerify(result)) ToVerify.Add(result.Siret!);
         }
@@ -40,8 +41,8 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         r => r.L2113_12 == ContractStatus.Eligible, r => r.L2113_12 == ContractStatus.ToVerify);
     private readonly HashSet<string> _suppliers = [];
     private readonly List<BulkRowError> _errors = [];
-    private long _rows, _checked, _inError, _duplicates, _totalLines, _rowsWithAmount, _rowsWithUnreadableAmount;
-    private decimal _spendTotal, _spendChecked;
+    private long _rows, _checked, _inError, _duplicates, _totalLines, _rowsWithAmount, _rowsWithUnreadableAmount, _rowsWithCreditNote;
+    private decimal _spendTotal, _spendChecked, _creditNotes;
     private bool _errorsTruncated;
 
     public void Add(SupplierLine line, BulkItemResult? result, bool duplicate)
@@ -53,10 +54,16 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         }
         _rows++;
         if (duplicate) _duplicates++;
+        var purchase = Math.Max(line.Spend ?? 0, 0);
         if (line.Spend is { } amount)
         {
             _rowsWithAmount++;
-            _spendTotal += amount;
+            _spendTotal += purchase;
+            if (amount < 0)
+            {
+                _rowsWithCreditNote++;
+                _creditNotes += amount;
+            }
         }
         if (line.SpendUnreadable) _rowsWithUnreadableAmount++;
 
@@ -73,9 +80,9 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         }
 
         _checked++;
-        _spendChecked += line.Spend ?? 0;
+        _spendChecked += purchase;
         _suppliers.Add(result.Siret);
-        foreach (var category in new[] { _ess, _esus, _siae, _eaEsat }) category.Add(result, line.Spend);
+        foreach (var category in new[] { _ess, _esus, _siae, _eaEsat }) category.Add(result, purchase);
     }
 
     private void Error(BulkRowError error)
@@ -88,7 +95,7 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
     public BulkSummary Build(BulkSummary template, long blankLines)
     {
         var suppliers = _suppliers.Count;
-        var spend = hasSpendColumn ? new SummarySpend(_spendTotal, _spendChecked, _rowsWithAmount, _rowsWithUnreadableAmount) : null;
+        var spend = hasSpendColumn ? new SummarySpend(_spendTotal, _spendChecked, _rowsWithAmount, _rowsWithUnreadableAmount, _creditNotes, _rowsWithCreditNote) : null;
         var spaser = new SummarySpaser(
             _ess.Build(suppliers, spend?.Total, hasSpendColumn),
             _esus.Build(suppliers, spend?.Total, hasSpendColumn),
@@ -117,8 +124,13 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         };
         if (spend is null) lines.Add("Aucune colonne de montant n'a été trouvée : les parts de dépense ne sont pas calculées.");
         else
+        {
             lines.Add($"Dépense totale du fichier : {FrenchText.Amount(spend.Total)} €, dont {FrenchText.Amount(spend.Checked)} € " +
-                      "sur des lignes vérifiées.");
+                      "sur des lignes vérifiées ; elle comprend les lignes sans verdict, pour que les parts ne soient jamais surestimées.");
+            if (spend.RowsWithCreditNote > 0)
+                lines.Add($"{FrenchText.Number(spend.RowsWithCreditNote)} avoir(s) (montants négatifs, {FrenchText.Amount(spend.CreditNotes)} € " +
+                          "au total) : ils ne sont pas déduits, les parts de dépense portent sur les achats.");
+        }
         foreach (var category in new[] { spaser.Ess, spaser.Esus, spaser.Siae, spaser.EaEsat })
         {
             var text = $"{category.Label} : {FrenchText.Number(category.Suppliers)} fournisseur(s)";

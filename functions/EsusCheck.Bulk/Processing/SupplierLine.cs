@@ -63,11 +63,17 @@ public sealed class SupplierLineInterpreter(FileLayout layout, BulkOptions optio
         var spendUnreadable = false;
         if (roles.Spend is { } spendColumn && Cell(row, spendColumn) is { Length: > 0 } spendText)
         {
-            if (AmountParser.TryParse(spendText, roles.DecimalComma, out var amount)) spend = amount;
+            var reading = AmountParser.Read(spendText, roles.DecimalComma, out var amount);
+            if (reading == AmountReading.Amount) spend = amount;
+            else if (reading == AmountReading.OutOfRange)
+            {
+                spendUnreadable = true;
+                notes.Add($"Montant « {Shorten(spendText)} » hors limites (plus de 1 000 milliards d'euros) : il n'est pas compté dans les totaux.");
+            }
             else
             {
                 spendUnreadable = true;
-                notes.Add($"Montant « {spendText} » illisible : il n'est pas compté dans les totaux.");
+                notes.Add($"Montant « {Shorten(spendText)} » illisible : il n'est pas compté dans les totaux.");
             }
         }
 
@@ -104,6 +110,8 @@ public sealed class SupplierLineInterpreter(FileLayout layout, BulkOptions optio
             Notes = notes,
         };
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..39] + "…";
 
     private static string Cell(SourceRow row, int index) => index < row.Cells.Count ? row.Cells[index] : "";
 }

@@ -8,10 +8,18 @@ namespace EsusCheck.Bulk.Reading;
 /// Only « 1,234 » and « 1.234 » are ambiguous; the file's language decides them.</summary>
 public static class AmountParser
 {
-    public static bool TryParse(string? text, bool decimalComma, out decimal amount)
+    /// <summary>A thousand billion euros: past any real spend, and low enough that no sum of rows can overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    public static bool TryParse(string? text, bool decimalComma, out decimal amount) =>
+        Read(text, decimalComma, out amount) == AmountReading.Amount;
+
+    /// <summary>Like <see cref="TryParse"/>, telling an amount out of range (past <see cref="MaxAmount"/>, or more
+    /// digits than a decimal holds) from text that is not an amount.</summary>
+    public static AmountReading Read(string? text, bool decimalComma, out decimal amount)
     {
         amount = 0;
-        if (string.IsNullOrWhiteSpace(text)) return false;
+        if (string.IsNullOrWhiteSpace(text)) return AmountReading.Unreadable;
         var builder = new StringBuilder(text.Length);
         var negative = false;
         var trimmed = text.Trim();
@@ -27,10 +35,10 @@ public static class AmountParser
             else if (c is '+' && builder.Length == 0) { }
             else if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u202F' or '\'' or '€' or '$' or '£') { }
             else if (char.IsLetter(c) && IsCurrencyWordLetter(trimmed)) { }
-            else return false;
+            else return AmountReading.Unreadable;
         }
         var number = builder.ToString();
-        if (number.Length == 0 || !number.Any(char.IsAsciiDigit)) return false;
+        if (number.Length == 0 || !number.Any(char.IsAsciiDigit)) return AmountReading.Unreadable;
 
         var lastComma = number.LastIndexOf(',');
         var lastDot = number.LastIndexOf('.');
@@ -52,9 +60,15 @@ public static class AmountParser
         }
         else normalised = number;
 
-        if (!decimal.TryParse(normalised, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)) return false;
+        if (normalised.Split('.')[0].TrimStart('0').Length > 13) return AmountReading.OutOfRange;
+        if (!decimal.TryParse(normalised, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)) return AmountReading.Unreadable;
+        if (amount > MaxAmount)
+        {
+            amount = 0;
+            return AmountReading.OutOfRange;
+        }
         if (negative) amount = -amount;
-        return true;
+        return AmountReading.Amount;
     }
 
     private static bool IsCurrencyWordLetter(string text)
@@ -62,4 +76,11 @@ public static class AmountParser
         var letters = new string(text.Where(char.IsLetter).ToArray()).ToUpperInvariant();
         return letters is "EUR" or "EUROS" or "EURO" or "HT" or "TTC" or "EURHT" or "EUROSHT" or "EURTTC" or "EUROSTTC";
     }
+}
+
+public enum AmountReading
+{
+    Amount,
+    Unreadable,
+    OutOfRange,
 }

@@ -110,4 +110,45 @@ public sealed class HostileFileTests
 
         Assert.Equal(BulkFileError.Codes.XlsxTooLarge, error.Error.Code);
     }
+
+    [Fact]
+    public async Task Credit_notes_never_push_a_share_of_spend_past_100_percent_and_the_summary_says_how_they_count()
+    {
+        await using var harness = await LocalHarness.StartAsync();
+        var s = harness.Suppliers;
+        var path = harness.Write("avoirs.csv", TestFiles.Utf8Csv(
+            "SIRET;Montant", $"{s.Siae};1000,00", $"{s.Company};-600,00", $"{s.Company};(300,00)", "123;50,00"));
+
+        var run = await harness.RunAsync(path);
+
+        var summary = run.Summary!;
+        Assert.Equal(BulkJobState.Completed, run.Job.State);
+        Assert.All(new[] { summary.Spaser!.Ess, summary.Spaser.Esus, summary.Spaser.Siae, summary.Spaser.EaEsat },
+            c => Assert.InRange(c.ShareOfSpend ?? 0, 0m, 1m));
+        Assert.Equal(1050m, summary.Spend!.Total);
+        Assert.Equal(-900m, summary.Spend.CreditNotes);
+        Assert.Equal(2, summary.Spend.RowsWithCreditNote);
+        Assert.Equal(0.9524m, summary.Spaser.Siae.ShareOfSpend);
+        Assert.Contains(summary.Highlights, h => h.Contains("avoir", StringComparison.Ordinal) && h.Contains("ne sont pas déduits", StringComparison.Ordinal));
+        Assert.Contains(summary.Highlights, h => h.Contains("lignes sans verdict", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Amounts_past_any_real_spend_are_a_row_note_and_never_fail_the_job()
+    {
+        await using var harness = await LocalHarness.StartAsync();
+        var s = harness.Suppliers;
+        var huge = "70000000000000000000000000000";
+        var path = harness.Write("montants.csv", TestFiles.Utf8Csv(
+            "SIRET;Montant", $"{s.Siae};{huge}", $"{s.Esat};{huge}", $"{s.Company};99999999999999999999999999999999", $"{s.Esus};10"));
+
+        var run = await harness.RunAsync(path);
+
+        Assert.Equal(BulkJobState.Completed, run.Job.State);
+        Assert.Equal(10m, run.Summary!.Spend!.Total);
+        Assert.Equal(3, run.Summary.Spend.RowsWithUnreadableAmount);
+        var csv = await ResultFile.CsvAsync(harness.Output("montants-resultats.csv"), Encoding.UTF8, ';');
+        Assert.Equal(["vérifié", "vérifié", "vérifié", "vérifié"], csv.Column(ResultFile.Status));
+        Assert.Contains("n'est pas compté dans les totaux", csv.Cell(0, ResultFile.Reasons), StringComparison.Ordinal);
+    }
 }
