@@ -60,7 +60,9 @@ public static class CliApp
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.WriteError("Erreur de fichier", ex.Message, "file_error");
+            // The runtime's text is English and may name internals: the person reads French, the log has no place here.
+            console.WriteError("Erreur de fichier", "un fichier n'a pas pu être lu ou écrit (droits, disque plein, fichier ouvert dans " +
+                                                    "un autre programme ?). Vérifiez les chemins indiqués et relancez.", "file_error");
             return ExitCodes.Unexpected;
         }
     }

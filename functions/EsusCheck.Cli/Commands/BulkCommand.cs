@@ -1,6 +1,7 @@
 using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
+using EsusCheck.Bulk.Reading;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Esus;
 using Spectre.Console;
@@ -26,6 +27,12 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
         }
         var output = arguments.Value("--output") ??
                      Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input))!, OutputNames.BaseName(input) + "-resultats");
+        if (OutputFolderProblem(output) is { } problem)
+        {
+            console.WriteError("Dossier de résultats impossible", problem.Message, problem.Code);
+            return ExitCodes.InvalidInput;
+        }
+        TemporaryFile.RemoveStale();
 
         if (await esusList.EnsureLoadedAsync(cancellationToken) is { Rejection: { } rejection })
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
@@ -63,6 +70,25 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
             foreach (var note in summary.Notes) write.MarkupLine($"  - {Markup.Escape(note)}");
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Checked before any lookup: a run of hours must not end on a folder it cannot write.</summary>
+    private static (string Code, string Message)? OutputFolderProblem(string output)
+    {
+        if (File.Exists(output)) return ("output_not_a_folder", $"« {output} » est un fichier, pas un dossier : indiquez un dossier avec --output.");
+        try
+        {
+            Directory.CreateDirectory(output);
+            var probe = Path.Combine(output, $".esuscheck-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return ("output_not_writable", $"le dossier « {output} » ne peut pas être créé ni écrit (droits, disque plein, ou un fichier " +
+                                           "porte déjà ce nom sur le chemin) : indiquez un autre dossier avec --output.");
+        }
     }
 
     /// <summary>Moves the bar as rows are checked, on the reporting thread (<see cref="Progress{T}"/> would post the

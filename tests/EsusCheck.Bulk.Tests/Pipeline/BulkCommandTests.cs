@@ -70,6 +70,69 @@ public sealed class BulkCommandTests : IDisposable
         Assert.Contains("Fichier introuvable", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_output_that_is_a_file_is_refused_in_french_before_any_lookup()
+    {
+        var path = Path.Combine(_folder, "achats.csv");
+        await File.WriteAllBytesAsync(path, TestFiles.Utf8Csv("SIRET", _suppliers.Siae));
+        var notAFolder = Path.Combine(_folder, "resultats.txt");
+        await File.WriteAllTextAsync(notAFolder, "déjà là");
+
+        var (exit, _, error) = await RunAsync("bulk", path, "--output", notAFolder);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("est un fichier, pas un dossier", error, StringComparison.Ordinal);
+        Assert.Contains("(code : output_not_a_folder)", error, StringComparison.Ordinal);
+        Assert.Equal(0, _stubs.RequestCount(Registry.RechercheEntreprises, _suppliers.Siae));
+    }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_created_is_refused_in_french_before_any_lookup()
+    {
+        var path = Path.Combine(_folder, "achats.csv");
+        await File.WriteAllBytesAsync(path, TestFiles.Utf8Csv("SIRET", _suppliers.Siae));
+        // Below a file: no folder can be made there, whoever runs the tests (root ignores permission bits).
+        var blocker = Path.Combine(_folder, "bloque");
+        await File.WriteAllTextAsync(blocker, "");
+
+        var (exit, _, error) = await RunAsync("bulk", path, "--output", Path.Combine(blocker, "resultats"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("ne peut pas être créé ni écrit", error, StringComparison.Ordinal);
+        Assert.Contains("(code : output_not_writable)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Access", error, StringComparison.Ordinal);
+        Assert.Equal(0, _stubs.RequestCount(Registry.RechercheEntreprises, _suppliers.Siae));
+    }
+
+    [Fact]
+    public async Task Temporary_files_left_by_a_killed_run_are_removed_at_the_next_start()
+    {
+        var deadProcess = Enumerable.Range(4_000_000, 1000).First(pid => !IsRunning(pid));
+        var stale = Path.Combine(Path.GetTempPath(), $"esuscheck-{deadProcess}-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(stale, "reste d'un traitement interrompu");
+        var path = Path.Combine(_folder, "achats.csv");
+        await File.WriteAllBytesAsync(path, TestFiles.Utf8Csv("SIRET", _suppliers.Siae));
+
+        var (exit, _, _) = await RunAsync("bulk", path);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.False(File.Exists(stale));
+
+        static bool IsRunning(int pid)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+    }
+
     public void Dispose()
     {
         _stubs.Dispose();
