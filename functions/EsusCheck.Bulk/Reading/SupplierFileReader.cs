@@ -194,7 +194,7 @@ public sealed class SupplierFileReader(BulkOptions options)
         var match = ColumnMatcher.Find(header.Cells, sample)
             ?? throw new BulkFileException(new(BulkFileError.Codes.NoSiretColumn,
                 "Aucune colonne SIRET n'a été trouvée : ajoutez une colonne intitulée « SIRET » (ou « N° SIRET ») contenant les " +
-                $"numéros à 14 chiffres. Colonnes lues : {string.Join(", ", header.Cells.Where(c => c.Length > 0).Take(20).Select(c => $"« {c} »"))}."));
+                $"numéros à 14 chiffres. Colonnes lues : {string.Join(", ", header.Cells.Where(c => c.Length > 0).Take(20).Select(c => $"« {Shown(c)} »"))}."));
 
         notes.AddRange(match.Notes);
         var width = header.Cells.Count;
@@ -241,13 +241,16 @@ public sealed class SupplierFileReader(BulkOptions options)
         return count == cells.Count ? row : row with { Cells = cells.Take(count).ToArray() };
     }
 
+    /// <summary>A column name as messages quote it: a header cell may be any length.</summary>
+    private static string Shown(string? column) => column is { Length: > 80 } ? column[..79] + "…" : column ?? "";
+
     private static string ColumnsNote(FileLayout layout)
     {
         var roles = layout.Roles;
-        var parts = new List<string> { $"SIRET : « {layout.ColumnName(roles.Identifier)} »" };
-        parts.Add(roles.Spend is null ? "montant : aucune colonne (les parts de dépense ne sont pas calculées)" : $"montant : « {layout.ColumnName(roles.Spend)} »");
-        if (roles.Cpv is not null) parts.Add($"code CPV : « {layout.ColumnName(roles.Cpv)} »");
-        if (roles.Name is not null) parts.Add($"nom du fournisseur : « {layout.ColumnName(roles.Name)} »");
+        var parts = new List<string> { $"SIRET : « {Shown(layout.ColumnName(roles.Identifier))} »" };
+        parts.Add(roles.Spend is null ? "montant : aucune colonne (les parts de dépense ne sont pas calculées)" : $"montant : « {Shown(layout.ColumnName(roles.Spend))} »");
+        if (roles.Cpv is not null) parts.Add($"code CPV : « {Shown(layout.ColumnName(roles.Cpv))} »");
+        if (roles.Name is not null) parts.Add($"nom du fournisseur : « {Shown(layout.ColumnName(roles.Name))} »");
         return "Colonnes utilisées — " + string.Join(" ; ", parts) + ".";
     }
 

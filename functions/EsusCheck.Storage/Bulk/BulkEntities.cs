@@ -13,8 +13,14 @@ internal static class BulkEntities
 {
     public const string JobRow = "job";
     private const string Data = "Data";
-    private const int MaxNoteLength = 600;
-    private const int MaxNotes = 40;
+    private const int MaxNoteLength = 500;
+    private const int MaxNotes = 30;
+    private const int MaxIdentifierLength = 100;
+    private const int MaxErrorLength = 2000;
+    private const int MaxOtherNames = 20;
+    private const int MaxNameLength = 260;
+    /// <summary>A string property holds at most 32K UTF-16 characters (64 KiB); the job keeps well below.</summary>
+    private const int MaxJobCharacters = 30_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -25,17 +31,35 @@ internal static class BulkEntities
     /// <summary>Every result row of a chunk sorts between this prefix and the same with « . » (the next character after « - »).</summary>
     public static string ResultPrefix(int chunk) => "result-" + chunk.ToString("D6", CultureInfo.InvariantCulture) + "-";
 
-    public static TableEntity ToEntity(BulkJob job) => new(job.JobId, JobRow)
+    /// <summary>The whole job in one property. Every string a file or an uploader controls is capped (notes, the error
+    /// sample, the error, the other names), and what remains too large is shortened further, so that an update —
+    /// the failure update included — always fits and a job can always reach a final state.</summary>
+    public static TableEntity ToEntity(BulkJob job)
     {
-        ["State"] = job.State.ToString(),
-        // The whole job in one property: notes and the error sample are capped so that it stays far below the
-        // 64 KiB a property may hold.
-        [Data] = JsonSerializer.Serialize(job with
+        var capped = job with
         {
             Notes = job.Notes.Take(MaxNotes).Select(n => Cap(n, MaxNoteLength)).ToList(),
-            ErrorSample = job.ErrorSample.Select(e => e with { Message = Cap(e.Message, MaxNoteLength) }).ToList(),
-        }, Json),
-    };
+            ErrorSample = job.ErrorSample.Select(e => e with
+            {
+                Identifier = e.Identifier is null ? null : Cap(e.Identifier, MaxIdentifierLength),
+                Message = Cap(e.Message, MaxNoteLength),
+            }).ToList(),
+            AlsoUploadedAs = job.AlsoUploadedAs.Take(MaxOtherNames).Select(n => Cap(n, MaxNameLength)).ToList(),
+            Error = job.Error is null ? null : job.Error with { Message = Cap(job.Error.Message, MaxErrorLength) },
+        };
+        var data = JsonSerializer.Serialize(capped, Json);
+        while (data.Length > MaxJobCharacters && (capped.Notes.Count > 0 || capped.ErrorSample.Count > 0 || capped.AlsoUploadedAs.Count > 0))
+        {
+            capped = capped with
+            {
+                Notes = capped.Notes.Take(capped.Notes.Count / 2).ToList(),
+                ErrorSample = capped.ErrorSample.Take(capped.ErrorSample.Count / 2).ToList(),
+                AlsoUploadedAs = capped.AlsoUploadedAs.Take(capped.AlsoUploadedAs.Count / 2).ToList(),
+            };
+            data = JsonSerializer.Serialize(capped, Json);
+        }
+        return new(job.JobId, JobRow) { ["State"] = job.State.ToString(), [Data] = data };
+    }
 
     public static BulkJob ToJob(TableEntity entity) =>
         JsonSerializer.Deserialize<BulkJob>(entity.GetString(Data), Json) ?? throw new InvalidDataException("Empty bulk job entity.");
