@@ -33,6 +33,10 @@ public sealed class BulkOptions
     /// result columns.</summary>
     public int MaxColumns { get; set; } = 1_000;
 
+    /// <summary>Data rows a file may hold (<c>bulk_too_many_rows</c> beyond): with the size and column limits, it bounds
+    /// the work of any file.</summary>
+    public long MaxRows { get; set; } = 5_000_000;
+
     /// <summary>Distinct suppliers a file may hold (memory is proportional to this, not to the file size).</summary>
     public int MaxUniqueSuppliers { get; set; } = 200_000;
 

@@ -134,7 +134,10 @@ public sealed class BulkJobPlanner(
             if (row.Kind != SourceRowKind.Data) continue;
             var line = interpreter.Interpret(row);
             if (line.IsTotalLine) continue;
-            rows++;
+            if (++rows > options.Value.MaxRows)
+                throw new BulkFileException(new(BulkFileError.Codes.TooManyRows,
+                    $"Le fichier compte plus de {FrenchText.Number(options.Value.MaxRows)} lignes, la limite d'un traitement : " +
+                    "découpez-le en plusieurs fichiers."));
             if (line.Error is { } error)
             {
                 settled++;

@@ -12,6 +12,7 @@ public sealed record BulkFileError(string Code, string Message)
         public const string NoSiretColumn = "bulk_no_siret_column";
         public const string HeaderUnreadable = "bulk_header_unreadable";
         public const string TooManySuppliers = "bulk_too_many_suppliers";
+        public const string TooManyRows = "bulk_too_many_rows";
         public const string FileTooLarge = "bulk_file_too_large";
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using MiniExcelLibs;
 
 namespace EsusCheck.Bulk.Reading;
 
@@ -89,39 +88,40 @@ public sealed class SupplierFileReader(BulkOptions options)
     private async Task<SupplierFile> OpenXlsxAsync(Stream stream, CancellationToken cancellationToken)
     {
         var seekable = await SeekableCopy.OfAsync(stream, cancellationToken);
+        XlsxSheetReader? sheetReader = null;
         try
         {
             XlsxGuard.Check(seekable, options);
-            var sheets = Guarded(() => MiniExcel.GetSheetNames(seekable));
-            seekable.Position = 0;
+            sheetReader = Guarded(() => XlsxSheetReader.Open(seekable, options.MaxColumns));
+            var sheets = sheetReader.SheetNames;
             if (sheets.Count == 0) throw XlsxGuard.Unreadable();
             var sheet = sheets[0];
             var notes = new List<string> { $"Format : classeur Excel (.xlsx), feuille « {sheet} »." };
             if (sheets.Count > 1)
                 notes.Add($"Le classeur contient {sheets.Count} feuilles : seule la première (« {sheet} ») a été lue.");
 
-            var enumerator = Guarded(() => MiniExcel.Query(seekable, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX).GetEnumerator());
+            var enumerator = Guarded(() => sheetReader.Rows().GetEnumerator());
             var first = new List<SourceRow>();
             long blank = 0;
-            long line = 0;
             while (first.Count < HeaderSearchRows + SampleRows && Guarded(enumerator.MoveNext))
             {
-                var row = XlsxRow(++line, enumerator.Current);
+                var row = XlsxRow(enumerator.Current);
                 if (row is null) blank++;
                 else first.Add(row);
             }
             var layout = DetectLayout(first, FileFormat.Xlsx, TextEncodingKind.Utf8Bom, ';', notes, sheet);
-            return new SupplierFile(layout, file => ContinueXlsx(file, Classify(first, layout), blank, line, enumerator),
-                new Resources(enumerator, seekable));
+            return new SupplierFile(layout, file => ContinueXlsx(file, Classify(first, layout), blank, enumerator),
+                new Resources(enumerator, sheetReader, seekable));
         }
         catch
         {
+            sheetReader?.Dispose();
             await seekable.DisposeAsync();
             throw;
         }
 
         async IAsyncEnumerable<SourceRow> ContinueXlsx(
-            SupplierFile file, IEnumerable<SourceRow> buffered, long blank, long line, IEnumerator<dynamic> rows,
+            SupplierFile file, IEnumerable<SourceRow> buffered, long blank, IEnumerator<XlsxSheetRow> rows,
             [EnumeratorCancellation] CancellationToken cancellation = default)
         {
             file.BlankLines = blank;
@@ -129,7 +129,7 @@ public sealed class SupplierFileReader(BulkOptions options)
             while (Guarded(rows.MoveNext))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var row = XlsxRow(++line, rows.Current);
+                var row = XlsxRow(rows.Current);
                 if (row is null) file.BlankLines++;
                 else yield return TrimToWidth(row, file.Layout.Header.Count);
             }
@@ -137,15 +137,14 @@ public sealed class SupplierFileReader(BulkOptions options)
         }
     }
 
-    private SourceRow? XlsxRow(long line, object? row)
+    /// <summary>A sheet row as a source row; null for a row without any value (a blank line).</summary>
+    private SourceRow? XlsxRow(XlsxSheetRow row)
     {
-        if (row is not IDictionary<string, object?> cells) return null;
-        var values = cells.Values.Select(CellText).ToList();
-        while (values.Count > 0 && values[^1].Length == 0) values.RemoveAt(values.Count - 1);
-        if (values.Count == 0) return null;
-        return values.Sum(v => (long)v.Length) > options.MaxRowCharacters
-            ? new SourceRow(line, [], SourceRowKind.Data, RecordProblem.TooLong)
-            : new SourceRow(line, values, SourceRowKind.Data);
+        if (row.TooManyColumns) return new SourceRow(row.Number, [], SourceRowKind.Data, RecordProblem.TooManyFields);
+        if (row.Cells.Count == 0) return null;
+        return row.Cells.Sum(v => (long)v.Length) + row.Cells.Count - 1 > options.MaxRowCharacters
+            ? new SourceRow(row.Number, [], SourceRowKind.Data, RecordProblem.TooLong)
+            : new SourceRow(row.Number, row.Cells, SourceRowKind.Data);
     }
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");

@@ -151,4 +151,39 @@ public sealed class HostileFileTests
         Assert.Equal(["vérifié", "vérifié", "vérifié", "vérifié"], csv.Column(ResultFile.Status));
         Assert.Contains("n'est pas compté dans les totaux", csv.Cell(0, ResultFile.Reasons), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_sparse_workbook_with_one_cell_in_column_xfd_reads_only_the_cells_that_exist()
+    {
+        await using var harness = await LocalHarness.StartAsync();
+        var s = harness.Suppliers;
+        var path = harness.Write("creux.xlsx", HostileFiles.SparseXlsx([s.Siae, s.Esat], lastRow: 300));
+
+        var run = await harness.RunAsync(path);
+
+        Assert.Equal(BulkJobState.Completed, run.Job.State);
+        Assert.Equal((3L, 2L, 0L), (run.Summary!.Rows!.Total, run.Summary.Rows.Checked, run.Summary.Rows.BlankLines));
+        var error = Assert.Single(run.Summary.Errors);
+        Assert.Equal(("bulk_row_too_many_columns", 300L), (error.Code, error.Line));
+        var csv = await ResultFile.CsvAsync(harness.Output("creux-resultats.csv"), Encoding.UTF8, ';');
+        Assert.All(csv.Rows, row => Assert.Equal(2 + ResultWidth, row.Count));
+        Assert.Equal(["vérifié", "vérifié", "ligne illisible"], csv.Column(ResultFile.Status));
+        Assert.Equal(300m, run.Summary.Spend!.Total);
+        var xlsx = ResultFile.Xlsx(harness.Output("creux-resultats.xlsx"));
+        Assert.Equal(4, xlsx.Rows.Count);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_row_limit_is_refused_with_its_reason()
+    {
+        await using var harness = await LocalHarness.StartAsync(new() { ["Bulk:MaxRows"] = "3" });
+        var s = harness.Suppliers;
+        var path = harness.Write("lignes.csv", TestFiles.Utf8Csv(["SIRET", .. s.Known]));
+
+        var run = await harness.RunAsync(path);
+
+        Assert.Equal(BulkJobState.Failed, run.Job.State);
+        Assert.Equal("bulk_too_many_rows", run.Summary!.Error!.Code);
+        Assert.Contains("plus de 3 lignes", run.Summary.Error.Message, StringComparison.Ordinal);
+    }
 }

@@ -164,6 +164,23 @@ public sealed class LayoutDetectionTests
     }
 
     [Fact]
+    public async Task Xlsx_dates_booleans_and_rich_shared_strings_are_read_as_a_spreadsheet_shows_them()
+    {
+        var excelDates = MiniExcelLibs.MiniExcel.Query(new MemoryStream(TestFiles.Xlsx(["SIRET", "Date"], ["73282932000074", new DateTime(2025, 3, 31)])),
+            useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        var (_, dated, _) = await TestFiles.ReadAsync(TestFiles.Xlsx(["SIRET", "Date"], ["73282932000074", new DateTime(2025, 3, 31)]));
+        Assert.IsType<DateTime>(excelDates[1]["B"]);
+        Assert.Equal("31/03/2025", dated[1].Cells[1]);
+
+        var (_, rows, _) = await TestFiles.ReadAsync(EsusCheck.Testing.Bulk.HostileFiles.Workbook(
+            "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>SIRET</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><r><t>Act</t></r><r><t>if</t></r></is></c></row>" +
+            "<row r=\"2\"><c r=\"A2\" t=\"str\"><f>A1</f><v>73282932000074</v></c><c r=\"C2\" t=\"b\"><v>1</v></c><c r=\"D2\" t=\"e\"><v>#N/A</v></c></row></sheetData>"));
+
+        Assert.Equal(["SIRET", "", "Actif"], rows[0].Cells);
+        Assert.Equal(["73282932000074", "", "VRAI", "#N/A"], rows[1].Cells);
+    }
+
+    [Fact]
     public async Task A_zip_that_is_not_a_workbook_is_refused()
     {
         using var stream = new MemoryStream();
