@@ -14,6 +14,7 @@ using EsusCheck.Core.Identifiers;
 using EsusCheck.Storage;
 using EsusCheck.Storage.Bulk;
 using EsusCheck.Testing;
+using EsusCheck.Testing.Bulk;
 using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,9 @@ namespace EsusCheck.Benchmarks;
 /// <item><c>azure-warm</c>: the same file through the Azure adapters on Azurite (blob, queue, job table) with the Table
 /// Storage facts cache, ESUS list and audit log as deployed, warm; one consumer;</item>
 /// <item><c>cold</c>: a few hundred distinct SIRETs, no cache, the stub enforcing 7 requests/s (429 beyond);</item>
-/// <item><c>large</c>: a file over 100 MB, facts cache warm: memory must not follow the file size.</item>
+/// <item><c>large</c>: a file over 100 MB, facts cache warm: memory must not follow the file size;</item>
+/// <item><c>hostile</c>: the hostile files of issue 14 (<see cref="HostileFiles"/>): a sparse workbook with a cell in
+/// column XFD and a row a million down, a CSV line of a million « ; ».</item>
 /// </list></summary>
 public static class BulkBenchmark
 {
@@ -45,13 +48,14 @@ public static class BulkBenchmark
             "azure-warm" => await WarmAsync(options, azure: true),
             "cold" => await ColdAsync(options),
             "large" => await LargeAsync(options),
+            "hostile" => await HostileAsync(options),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.WriteLine("bulk local-warm|azure-warm|cold|large [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
+        Console.WriteLine("bulk local-warm|azure-warm|cold|large|hostile [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
         return 2;
     }
 
@@ -133,6 +137,37 @@ public static class BulkBenchmark
         measured.Stop();
         Report(run.Job, measured.Elapsed, memory, 0);
         return run.Job.State == BulkJobState.Completed ? 0 : 1;
+    }
+
+    private static async Task<int> HostileAsync(BenchmarkOptions options)
+    {
+        var lastRow = options.Int("last-row", 1_000_000);
+        var delimiters = options.Int("delimiters", 1_000_000);
+        using var stub = new RechercheStub(limitPerSecond: null);
+        var sirets = Enumerable.Range(0, 3).Select(_ => TestSirets.Next()).ToList();
+        await using var services = Build(stub, new MemoryFactsCache(), azure: false, paceMs: 0);
+        using var folder = new TempFolder();
+        var runner = services.GetRequiredService<LocalBulkRunner>();
+        await runner.RunAsync(SupplierFile(folder, "warm.csv", sirets, 3, 0), folder.Path("warm-up"), null, CancellationToken.None);
+
+        var failed = 0;
+        foreach (var (name, bytes) in new[]
+                 {
+                     ("creux.xlsx", HostileFiles.SparseXlsx(sirets, lastRow)),
+                     ("cellules-vides.csv", HostileFiles.RowOfEmptyCells(sirets, delimiters)),
+                 })
+        {
+            var path = folder.Path(name);
+            await File.WriteAllBytesAsync(path, bytes);
+            Console.WriteLine($"{name}: {bytes.Length:N0} bytes");
+            using var memory = new MemorySampler();
+            var measured = Stopwatch.StartNew();
+            var run = await runner.RunAsync(path, folder.Path(name + "-out"), null, CancellationToken.None);
+            measured.Stop();
+            Report(run.Job, measured.Elapsed, memory, 0);
+            if (run.Job.State != BulkJobState.Completed) failed++;
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     private static void Report(BulkJob job, TimeSpan elapsed, MemorySampler memory, long registryRequests)
