@@ -46,7 +46,8 @@ public sealed class InMemoryBulkJobStore : IBulkJobStore
         lock (_lock)
         {
             var entry = _entries[jobId];
-            foreach (var chunk in chunks) entry.Chunks.TryAdd(chunk.Index, chunk);
+            foreach (var chunk in chunks)
+                if (!entry.Chunks.TryGetValue(chunk.Index, out var existing) || existing.Attempt < chunk.Attempt) entry.Chunks[chunk.Index] = chunk;
         }
         return Task.CompletedTask;
     }

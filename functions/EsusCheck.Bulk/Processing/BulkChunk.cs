@@ -10,8 +10,9 @@ public sealed record BulkItem(string Identifier, string? Cpv, int Rows)
 }
 
 /// <summary>The unit of work a queue message stands for. <see cref="Done"/> flips once, atomically with the job's
-/// counters, which makes a re-delivered message harmless.</summary>
-public sealed record BulkChunk(string JobId, int Index, IReadOnlyList<BulkItem> Items, bool Done = false, bool Failed = false)
+/// counters, which makes a re-delivered message harmless. <see cref="Attempt"/> is the job's attempt that planned it:
+/// a new attempt (a failed file uploaded again) replaces the chunks of the previous one.</summary>
+public sealed record BulkChunk(string JobId, int Index, IReadOnlyList<BulkItem> Items, bool Done = false, bool Failed = false, int Attempt = 1)
 {
     public long Rows => Items.Sum(i => (long)i.Rows);
 }

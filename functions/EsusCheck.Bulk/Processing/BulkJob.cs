@@ -37,6 +37,8 @@ public sealed record BulkJob
     public required BulkJobState State { get; init; }
     /// <summary>The blob (or file) the job reads.</summary>
     public required string InputName { get; init; }
+    /// <summary>1, then one more each time a failed job's content is uploaded again.</summary>
+    public int Attempt { get; init; } = 1;
     /// <summary>Other names the same content was uploaded under, recognised and not processed again.</summary>
     public IReadOnlyList<string> AlsoUploadedAs { get; init; } = [];
     public string? ContentSha256 { get; init; }
@@ -74,6 +76,22 @@ public sealed record BulkJob
     [JsonIgnore] public bool IsFinished => State is BulkJobState.Completed or BulkJobState.Failed;
 
     public const int ErrorSampleSize = 20;
+
+    /// <summary>The same content uploaded again after a failure: a fresh job under the same id, one attempt later,
+    /// reading <paramref name="inputName"/>.</summary>
+    public BulkJob Restarted(string inputName, DateTimeOffset now) => new()
+    {
+        JobId = JobId,
+        State = BulkJobState.Received,
+        InputName = inputName,
+        Attempt = Attempt + 1,
+        AlsoUploadedAs = InputName == inputName ? AlsoUploadedAs : [.. AlsoUploadedAs, InputName],
+        ContentSha256 = ContentSha256,
+        ContentLength = ContentLength,
+        Notes = [$"Nouvelle tentative (n° {Attempt + 1}) : la précédente avait échoué ({Error?.Code ?? "erreur inconnue"})."],
+        CreatedAt = CreatedAt,
+        UpdatedAt = now,
+    };
 
     public BulkJob WithErrors(IEnumerable<BulkRowError> errors) =>
         this with { ErrorSample = ErrorSample.Concat(errors).Take(ErrorSampleSize).ToList() };

@@ -36,6 +36,10 @@ public sealed class BulkJobPlanner(
             UpdatedAt = now,
         }, cancellationToken);
 
+        // The messages tell buyers to upload a file again when it failed: that starts a new attempt.
+        if (job.State == BulkJobState.Failed)
+            job = await store.UpdateAsync(jobId, j => j.State == BulkJobState.Failed ? j.Restarted(input.Name, now) : null, cancellationToken) ?? job;
+
         if (job.State is not (BulkJobState.Received or BulkJobState.Planning))
         {
             logger.LogInformation("Bulk file {Input} has the content of job {JobId} ({State}): recognised, not processed again",
@@ -62,7 +66,7 @@ public sealed class BulkJobPlanner(
         }
 
         var chunks = plan.Items.Chunk(Math.Max(1, options.Value.ChunkSize))
-            .Select((items, index) => new BulkChunk(jobId, index, items))
+            .Select((items, index) => new BulkChunk(jobId, index, items, Attempt: job.Attempt))
             .ToList();
         await store.AddChunksAsync(jobId, chunks, cancellationToken);
         await store.UpdateAsync(jobId, j => j with
@@ -74,7 +78,7 @@ public sealed class BulkJobPlanner(
             PlannedRowsInError = plan.RowsInError,
             UniqueItems = plan.Items.Count,
             ChunksTotal = chunks.Count,
-            Notes = plan.Notes,
+            Notes = [.. j.Notes.Where(n => n.StartsWith("Nouvelle tentative", StringComparison.Ordinal)), .. plan.Notes],
             ErrorSample = plan.Errors.Concat(j.ErrorSample).Distinct().Take(BulkJob.ErrorSampleSize).ToList(),
             UpdatedAt = clock.GetUtcNow(),
         }, cancellationToken);

@@ -34,9 +34,13 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
 
         var jobId = BulkJobId.FromSha256(probe.Sha256);
         var existing = await store.FindAsync(jobId, cancellationToken);
+        var now = clock.GetUtcNow();
+        // A failed job's content uploaded again is a new attempt (the failure messages ask for exactly that).
+        var restarted = existing is { State: BulkJobState.Failed };
+        if (restarted)
+            existing = await store.UpdateAsync(jobId, j => j.State == BulkJobState.Failed ? j.Restarted(j.InputName, now) : null, cancellationToken);
         if (existing is not null && existing.State != BulkJobState.Received) return new(existing, AlreadyKnown: true, null);
 
-        var now = clock.GetUtcNow();
         var job = existing ?? await store.AddOrGetAsync(new BulkJob
         {
             JobId = jobId,
@@ -50,7 +54,7 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
         // Stored again when the job is still « received »: a previous upload may have failed after creating it.
         copy.Position = 0;
         await files.StoreInputAsync(job.InputName, copy, cancellationToken);
-        return new(job, AlreadyKnown: existing is not null, null);
+        return new(job, AlreadyKnown: existing is not null && !restarted, null);
     }
 
     private static BulkUploadResult Refused(BulkFileError error) => new(null, false, error);

@@ -12,7 +12,8 @@ public interface IBulkJobStore
     /// null to leave the job as it is. Returns the stored job, or null when there is none.</summary>
     Task<BulkJob?> UpdateAsync(string jobId, Func<BulkJob, BulkJob?> change, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the chunks that do not exist yet; an existing chunk (maybe done) is left untouched.</summary>
+    /// <summary>Inserts the chunks that do not exist yet; an existing chunk of the same attempt (maybe done) is left
+    /// untouched, one of an earlier attempt is replaced.</summary>
     Task AddChunksAsync(string jobId, IReadOnlyList<BulkChunk> chunks, CancellationToken cancellationToken);
 
     Task<BulkChunk?> GetChunkAsync(string jobId, int index, CancellationToken cancellationToken);

@@ -74,6 +74,7 @@ internal static class BulkEntities
             ["Items"] = items.ToString(),
             ["Done"] = chunk.Done,
             ["Failed"] = chunk.Failed,
+            ["Attempt"] = chunk.Attempt,
         };
     }
 
@@ -83,7 +84,8 @@ internal static class BulkEntities
             .Select(line => line.Split(';'))
             .Select(parts => new BulkItem(parts[0], parts[1].Length == 0 ? null : parts[1], int.Parse(parts[2], CultureInfo.InvariantCulture)))
             .ToList();
-        return new BulkChunk(jobId, index, items, entity.GetBoolean("Done") ?? false, entity.GetBoolean("Failed") ?? false);
+        return new BulkChunk(jobId, index, items, entity.GetBoolean("Done") ?? false, entity.GetBoolean("Failed") ?? false,
+            entity.GetInt32("Attempt") ?? 1);
     }
 
     public static TableEntity ToEntity(string jobId, int chunk, BulkItemResult result) =>

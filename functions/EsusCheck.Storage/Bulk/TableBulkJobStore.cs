@@ -74,7 +74,8 @@ public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkO
             }
             catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
             {
-                // Planned before (a retried trigger): keep the chunks that exist, maybe done, add the others.
+                // Planned before (a retried trigger): keep the chunks of this attempt that exist, maybe done, add the
+                // others; those of an earlier attempt (a failed job started again) are replaced.
                 foreach (var chunk in batch)
                 {
                     try
@@ -83,6 +84,9 @@ public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkO
                     }
                     catch (RequestFailedException conflict) when (conflict.Status == (int)HttpStatusCode.Conflict)
                     {
+                        var existing = await table.GetEntityAsync<TableEntity>(jobId, BulkEntities.ChunkRow(chunk.Index), cancellationToken: cancellationToken);
+                        if ((existing.Value.GetInt32("Attempt") ?? 1) < chunk.Attempt)
+                            await table.UpdateEntityAsync(BulkEntities.ToEntity(chunk), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                     }
                 }
             }
