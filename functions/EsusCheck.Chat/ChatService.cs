@@ -81,7 +81,13 @@ public sealed class ChatService(
 
         var now = clock.GetUtcNow();
         var context = (previous ?? ChatContext.Empty(now)) with { UpdatedAt = now };
-        if (reports.Count > 0) context = context with { Sirets = reports.Select(r => r.Siret).Distinct().ToList() };
+        if (reports.Count > 0)
+            context = context with
+            {
+                Sirets = reports.Select(r => r.Siret).Distinct().ToList(),
+                Question = understanding.Intent,
+                Article = understanding.Article,
+            };
         if (cpv is not null)
         {
             SocialServicesCpv.Match(cpv.Code, out var listedLabel);

@@ -4,9 +4,18 @@ namespace EsusCheck.Chat.Understanding;
 /// length, so that « agremment » is « agrement » but « ess » never becomes « esat ».</summary>
 public static class FuzzyMatch
 {
+    /// <summary>Everyday French words (normalised) a letter or two from a domain word: they mean themselves, never a
+    /// typo (« aérée » is not « agréée », « agrès » not « agrée », « agrégé » not « agréé »).</summary>
+    private static readonly HashSet<string> OrdinaryWords =
+    [
+        "aere", "aeree", "aeres", "aerees", "agres", "agrege", "agregee", "agreges", "agregees", "agreable", "agreables",
+        "degre", "degres", "annee", "annees", "entree", "entrees", "cree", "creee", "crees", "creees",
+    ];
+
     public static bool WordMatches(string typed, string expected)
     {
         if (typed == expected) return true;
+        if (OrdinaryWords.Contains(typed)) return false;
         var allowed = expected.Length switch
         {
             <= 4 => 0,

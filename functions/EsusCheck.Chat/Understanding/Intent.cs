@@ -34,4 +34,7 @@ public static class IntentNames
         Intent.Thanks => "thanks",
         _ => "off_topic",
     };
+
+    public static Intent? Parse(string? name) =>
+        Enum.GetValues<Intent>().Cast<Intent?>().FirstOrDefault(i => Of(i!.Value) == name);
 }

@@ -18,6 +18,7 @@ public static class MessageInterpreter
         "tu sais faire quoi", "comment ca marche", "comment ca fonctionne", "comment t'utiliser", "mode d'emploi", "tu sers a quoi",
         "a quoi tu sers", "a quoi sers tu", "menu", "exemples", "exemple", "que faire", "qui es tu", "tu es qui");
     private static readonly Phrases GreetingCues = new("bonjour", "salut", "hello", "bonsoir", "coucou", "hey", "bjr", "slt");
+    private static readonly Phrases RepeatCues = new("meme question", "meme chose", "idem", "pareil pour", "de meme pour");
     private static readonly Phrases ThanksCues = new("merci", "thanks", "parfait", "super", "genial", "top", "nickel", "ok merci");
 
     public static MessageUnderstanding Interpret(string message, ChatContext? context)
@@ -45,6 +46,11 @@ public static class MessageInterpreter
                 : asksEsus ? Intent.EsusQuestion
                 : asksEss ? Intent.EssQuestion
                 : Intent.CheckCompany;
+            // « même question pour … »: the previous question, asked of the company now named.
+            var repeated = intent == Intent.CheckCompany && hasCompany && context?.Question is { } previous && RepeatCues.AnyIn(words)
+                ? previous
+                : (Intent?)null;
+            intent = repeated ?? intent;
             var cpvFromContext = typedCpv is null && context?.Cpv is not null && CpvCode.TryParse(context.Cpv, out _, out _);
             return new MessageUnderstanding
             {
@@ -54,7 +60,7 @@ public static class MessageInterpreter
                 CpvFromContext = cpvFromContext,
                 CpvErrors = numbers.CpvErrors,
                 ContextSirets = hasCompany ? [] : context?.Sirets ?? [],
-                Article = article,
+                Article = article ?? (repeated is not null ? context!.Article : null),
             };
         }
 

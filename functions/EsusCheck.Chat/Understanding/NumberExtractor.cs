@@ -108,9 +108,13 @@ public static partial class NumberExtractor
         }
     }
 
+    /// <summary>The keyword naming this number: only one after the previous number and the last comma, semicolon or
+    /// question mark (« lot cpv 71000000, le 302 466 339 00017 » is a CPV code, then a company).</summary>
     private static Keyword KeywordBefore(string text, int index)
     {
-        var before = TextNormaliser.Normalise(text[Math.Max(0, index - 24)..index]);
+        var window = text[Math.Max(0, index - 24)..index];
+        var boundary = window.LastIndexOfAny(Boundaries);
+        var before = TextNormaliser.Normalise(boundary < 0 ? window : window[(boundary + 1)..]);
         var best = (Position: -1, Keyword: Keyword.None);
         foreach (var (word, keyword) in new[] { ("siren", Keyword.Siren), ("siret", Keyword.Siret), ("cpv", Keyword.Cpv) })
         {
@@ -135,11 +139,17 @@ public static partial class NumberExtractor
     private static ExtractedIdentifier FromParse(string text, ParsedIdentifier<CompanyIdentifier> parsed) =>
         new(text.Trim(), parsed.Value, parsed.Error);
 
+    private static readonly char[] Boundaries = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ',', ';', '?', '!', Consumed];
+
+    /// <summary>Stands in for a number already read: not a digit (no run continues through it), and a boundary for
+    /// the keywords of the numbers after it.</summary>
+    private const char Consumed = '#';
+
     private static string Consume(string text, Regex pattern, Action<Match> onMatch) =>
         pattern.Replace(text, match =>
         {
             onMatch(match);
-            return new string(' ', match.Length);
+            return new string(Consumed, match.Length);
         });
 
     [GeneratedRegex(@"(?<![\w.,])\d[.,]\d+\s?[eE]\+?(?<exp>\d{1,2})(?!\w)")]

@@ -4,6 +4,8 @@ using Azure;
 using Azure.Data.Tables;
 using EsusCheck.Chat;
 using EsusCheck.Chat.Conversation;
+using EsusCheck.Chat.Understanding;
+using EsusCheck.Core.Reports;
 using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Storage.Chat;
@@ -31,7 +33,9 @@ public sealed class TableChatContextStore(TableServiceClient tables, IOptions<Ch
             (found.GetString("Sirets") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
             found.GetString("Cpv"),
             found.GetString("CpvLabel"),
-            found.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
+            found.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+            IntentNames.Parse(found.GetString("Question")),
+            Enum.TryParse<ReservedArticle>(found.GetString("Article"), out var article) ? article : null);
         return options.Value.IsAlive(context, clock.GetUtcNow()) ? context : null;
     }
 
@@ -45,6 +49,8 @@ public sealed class TableChatContextStore(TableServiceClient tables, IOptions<Ch
             ["Cpv"] = context.Cpv,
             ["CpvLabel"] = context.CpvLabel,
             ["UpdatedAt"] = context.UpdatedAt,
+            ["Question"] = context.Question is { } question ? IntentNames.Of(question) : null,
+            ["Article"] = context.Article?.ToString(),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
