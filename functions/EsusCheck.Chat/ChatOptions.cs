@@ -11,6 +11,10 @@ public sealed class ChatOptions
     /// endpoint refuses every request. From Key Vault in Azure; never logged.</summary>
     public string? TeamsSecret { get; set; }
 
+    /// <summary>How far a Teams activity's timestamp may be from the server's clock: a signed request replayed later
+    /// is refused.</summary>
+    public TimeSpan TeamsReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a conversation remembers its last companies and CPV code after its last message.</summary>
     public TimeSpan ContextLifetime { get; set; } = TimeSpan.FromHours(24);
 

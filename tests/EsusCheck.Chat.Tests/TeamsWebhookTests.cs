@@ -162,5 +162,53 @@ public sealed class TeamsWebhookTests : IDisposable
     public void The_mention_and_html_are_removed(string text, string expected) =>
         Assert.Equal(expected, TeamsWebhookHandler.CleanText(text));
 
+    [Theory]
+    [InlineData("2026-03-12T09:00:00.000Z")]
+    [InlineData("2026-03-12T11:00:00.000Z")]
+    public async Task A_signed_activity_outside_the_replay_window_is_refused_and_checks_nothing(string timestamp)
+    {
+        var activity = JsonNode.Parse(Activity("<at>EsusCheck</at> 41816609600069"))!;
+        activity["timestamp"] = timestamp;
+        var body = Encoding.UTF8.GetBytes(activity.ToJsonString());
+
+        var reply = await _harness.Teams.HandleAsync(body, Sign(body, ChatHarness.TeamsSecret), CancellationToken.None);
+
+        Assert.Equal(401, reply.Status);
+        Assert.Contains("teams_activity_expired", reply.Body);
+        Assert.Equal(0, _harness.Registry.Calls);
+    }
+
+    [Theory]
+    [InlineData("text", "42")]
+    [InlineData("text", "{\"a\":1}")]
+    [InlineData("conversation", "\"19:canal\"")]
+    [InlineData("conversation", "[1,2]")]
+    [InlineData("timestamp", "null")]
+    [InlineData("timestamp", "\"hier\"")]
+    [InlineData("timestamp", "12")]
+    public async Task A_malformed_signed_activity_is_a_bad_request_never_a_server_error(string property, string json)
+    {
+        var activity = JsonNode.Parse(Activity("<at>EsusCheck</at> 41816609600069"))!;
+        activity[property] = JsonNode.Parse(json);
+        var body = Encoding.UTF8.GetBytes(activity.ToJsonString());
+
+        var reply = await _harness.Teams.HandleAsync(body, Sign(body, ChatHarness.TeamsSecret), CancellationToken.None);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("activity_invalid", reply.Body);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_length_limit_is_answered_in_french_without_any_check()
+    {
+        var body = Encoding.UTF8.GetBytes(Activity("<at>EsusCheck</at> 41816609600069 " + new string('x', 3000)));
+
+        var reply = await _harness.Teams.HandleAsync(body, Sign(body, ChatHarness.TeamsSecret), CancellationToken.None);
+
+        Assert.Equal(200, reply.Status);
+        Assert.Contains("la limite est de 2000", JsonNode.Parse(reply.Body!)!["text"]!.GetValue<string>());
+        Assert.Equal(0, _harness.Registry.Calls);
+    }
+
     public void Dispose() => _harness.Dispose();
 }

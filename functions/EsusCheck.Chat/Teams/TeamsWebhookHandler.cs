@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,7 +12,8 @@ namespace EsusCheck.Chat.Teams;
 
 /// <summary>A Teams outgoing webhook: verifies the HMAC signature over the raw body, reads the Activity, removes the
 /// bot mention, answers synchronously with a message activity carrying the reply text and its Adaptive Card.</summary>
-public sealed partial class TeamsWebhookHandler(ChatService chat, IOptions<ChatOptions> options, ILogger<TeamsWebhookHandler> logger)
+public sealed partial class TeamsWebhookHandler(
+    ChatService chat, IOptions<ChatOptions> options, TimeProvider clock, ILogger<TeamsWebhookHandler> logger)
 {
     public const string ClientId = "teams";
 
@@ -42,24 +44,53 @@ public sealed partial class TeamsWebhookHandler(ChatService chat, IOptions<ChatO
         {
             activity = null;
         }
-        if (activity is not JsonObject)
-            return HttpReply.Problem(400, "activity_invalid", "Requête invalide", "Le corps de la requête n'est pas une activité Teams au format JSON.");
+        if (activity is not JsonObject message
+            || !TryString(message, "text", required: false, out var rawText)
+            || message["conversation"] is not (null or JsonObject)
+            || !TryString(message["conversation"] as JsonObject, "id", required: false, out var conversation)
+            || !TryString(message, "timestamp", required: true, out var timestampText)
+            || !DateTimeOffset.TryParse(timestampText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+            return HttpReply.Problem(400, "activity_invalid", "Requête invalide",
+                "Le corps de la requête n'est pas une activité Teams valide (JSON avec « text », « timestamp » et « conversation.id »).");
 
-        var text = CleanText(activity["text"]?.GetValue<string>() ?? "");
-        var conversationId = activity["conversation"]?["id"]?.GetValue<string>() is { Length: > 0 } conversation ? "teams:" + conversation : null;
+        // A signed activity stays valid forever: only a recent one is answered, so a captured request cannot be replayed.
+        if ((clock.GetUtcNow() - timestamp).Duration() > options.Value.TeamsReplayWindow)
+            return HttpReply.Problem(401, "teams_activity_expired", "Activité expirée",
+                "L'horodatage de l'activité Teams est trop éloigné de l'heure du serveur : la requête n'est pas acceptée (rejeu ?).", Challenge);
+
+        var text = CleanText(rawText ?? "");
+        if (text.Length > options.Value.MaxMessageLength)
+            return Message($"Votre message compte {text.Length} caractères ; la limite est de {options.Value.MaxMessageLength}. " +
+                           "Raccourcissez-le (un numéro SIRET et une question suffisent).");
+        var conversationId = conversation is { Length: > 0 } ? "teams:" + conversation : null;
         var answer = await chat.AnswerAsync(text.Length == 0 ? "aide" : text, conversationId, ClientId, cancellationToken);
+        return Message(answer.Reply, answer.Card);
+    }
 
-        return HttpReply.OkJson(new JsonObject
+    /// <summary>A property that is a string, or absent when not required; anything else makes the activity malformed.</summary>
+    private static bool TryString(JsonObject? node, string name, bool required, out string? value)
+    {
+        value = null;
+        if (node is null || node[name] is null) return !required;
+        if (node[name] is not JsonValue json || !json.TryGetValue(out value)) return false;
+        return true;
+    }
+
+    private static HttpReply Message(string text, JsonNode? card = null)
+    {
+        var reply = new JsonObject
         {
             ["type"] = "message",
-            ["text"] = answer.Reply,
+            ["text"] = text,
             ["textFormat"] = "markdown",
-            ["attachments"] = new JsonArray(new JsonObject
+        };
+        if (card is not null)
+            reply["attachments"] = new JsonArray(new JsonObject
             {
                 ["contentType"] = AdaptiveCardRenderer.ContentType,
-                ["content"] = answer.Card.DeepClone(),
-            }),
-        });
+                ["content"] = card.DeepClone(),
+            });
+        return HttpReply.OkJson(reply);
     }
 
     /// <summary>Removes the mention (« &lt;at&gt;EsusCheck&lt;/at&gt; »), any HTML Teams added, and entities such as &amp;nbsp;.</summary>
