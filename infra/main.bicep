@@ -70,6 +70,8 @@ var names = {
   bulkInputContainer: 'bulk-in' // BulkNames.InputContainer (supplier files to check)
   bulkOutputContainer: 'bulk-out' // Bulk:OutputContainer (results)
   bulkQueue: 'bulk-work' // BulkNames.WorkQueue (chunks of a file to check)
+  bulkPoisonQueue: 'bulk-work-poison' // BulkNames.PoisonQueue (messages the host gave up on; drained by BulkPoison)
+  deadLetterContainer: 'eventgrid-deadletter' // blob events Event Grid could not deliver to the app
   cacheTable: 'registrycache' // Storage:Tables:FactsCache
   esusListTable: 'esuslist' // Storage:Tables:EsusList
   auditTable: 'checkaudit' // Storage:Tables:Audit
@@ -124,8 +126,9 @@ module storage 'modules/storage.bicep' = {
       names.referenceContainer
       names.bulkInputContainer
       names.bulkOutputContainer
+      names.deadLetterContainer
     ]
-    queues: [names.bulkQueue]
+    queues: [names.bulkQueue, names.bulkPoisonQueue]
     tables: [
       names.cacheTable
       names.esusListTable
@@ -134,7 +137,7 @@ module storage 'modules/storage.bicep' = {
       names.bulkJobsTable
       names.chatTable
     ]
-    expiringContainers: [names.bulkInputContainer, names.bulkOutputContainer]
+    expiringContainers: [names.bulkInputContainer, names.bulkOutputContainer, names.deadLetterContainer]
     retentionDays: bulkFileRetentionDays
   }
 }
@@ -147,6 +150,7 @@ module eventGrid 'modules/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: storage.outputs.name
+    deadLetterContainerName: names.deadLetterContainer
   }
 }
 
@@ -239,5 +243,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output EVENT_GRID_DEADLETTER_CONTAINER_ID string = eventGrid.outputs.deadLetterContainerId
 output REFERENCE_CONTAINER_NAME string = names.referenceContainer
 output BULK_INPUT_CONTAINER_NAME string = names.bulkInputContainer

@@ -26,6 +26,10 @@ public sealed class BulkOptions
     /// <summary>Delay before a chunk whose registries were unavailable is tried again.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>A job not completed nor failed that has not changed for this long is failed by the watchdog
+    /// (<c>bulk_job_stuck</c>), with a <c>summary.json</c>: nothing stays « en cours » silently.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>A longer row is reported as unreadable instead of being held in memory.</summary>
     public int MaxRowCharacters { get; set; } = 100_000;
 
@@ -64,5 +68,7 @@ public static class BulkNames
 {
     public const string InputContainer = "bulk-in";
     public const string WorkQueue = "bulk-work";
+    /// <summary>Where the Functions host moves a work message after its last failed delivery (« -poison »).</summary>
+    public const string PoisonQueue = WorkQueue + "-poison";
     public const string ClientIdPrefix = "bulk:";
 }

@@ -23,6 +23,7 @@ public static class BulkServiceCollectionExtensions
         services.TryAddSingleton<BulkChunkProcessor>();
         services.TryAddSingleton<BulkJobFinalizer>();
         services.TryAddSingleton<BulkWorkDispatcher>();
+        services.TryAddSingleton<BulkJobWatchdog>();
         services.TryAddSingleton<BulkUploadService>();
         services.TryAddSingleton<LocalBulkRunner>();
         return services;

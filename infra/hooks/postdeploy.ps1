@@ -5,12 +5,13 @@ $ErrorActionPreference = 'Stop'
 if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
     throw 'postdeploy: the Azure CLI (az) is required: https://aka.ms/azure-cli'
 }
-foreach ($name in 'RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'EVENT_GRID_SYSTEM_TOPIC_NAME') {
+foreach ($name in 'RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'EVENT_GRID_SYSTEM_TOPIC_NAME', 'EVENT_GRID_DEADLETTER_CONTAINER_ID') {
     if (-not [Environment]::GetEnvironmentVariable($name)) { throw "postdeploy: $name is not set; run through azd (azd up / azd deploy)" }
 }
 $resourceGroup = $env:RESOURCE_GROUP
 $app = $env:AZURE_FUNCTION_APP_NAME
 $topic = $env:EVENT_GRID_SYSTEM_TOPIC_NAME
+$deadLetter = $env:EVENT_GRID_DEADLETTER_CONTAINER_ID
 $referenceContainer = if ($env:REFERENCE_CONTAINER_NAME) { $env:REFERENCE_CONTAINER_NAME } else { 'reference' }
 $bulkContainer = if ($env:BULK_INPUT_CONTAINER_NAME) { $env:BULK_INPUT_CONTAINER_NAME } else { 'bulk-in' }
 
@@ -41,6 +42,8 @@ foreach ($line in ($triggers -split "`n")) {
         --subject-begins-with "/blobServices/default/containers/$container/blobs/" `
         --max-delivery-attempts 10 `
         --event-ttl 1440 `
+        --deadletter-identity systemassigned `
+        --deadletter-identity-endpoint $deadLetter `
         --output none
     if ($LASTEXITCODE -ne 0) { throw "postdeploy: could not create $subscription" }
 }

@@ -7,7 +7,8 @@
 #
 # Needs: the Azure CLI, logged in (`az login`) as someone who may write Event Grid subscriptions in the resource group.
 # Reads from the azd environment (outputs of infra/main.bicep): RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME,
-# EVENT_GRID_SYSTEM_TOPIC_NAME, REFERENCE_CONTAINER_NAME, BULK_INPUT_CONTAINER_NAME.
+# EVENT_GRID_SYSTEM_TOPIC_NAME, EVENT_GRID_DEADLETTER_CONTAINER_ID, REFERENCE_CONTAINER_NAME, BULK_INPUT_CONTAINER_NAME.
+# Events still undelivered after every retry go to the dead-letter container, written with the topic's identity.
 set -eu
 
 command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required: https://aka.ms/azure-cli" >&2; exit 1; }
@@ -15,6 +16,7 @@ command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is requi
 : "${RESOURCE_GROUP:?run through azd (azd up / azd deploy), which sets the environment}"
 : "${AZURE_FUNCTION_APP_NAME:?}"
 : "${EVENT_GRID_SYSTEM_TOPIC_NAME:?}"
+: "${EVENT_GRID_DEADLETTER_CONTAINER_ID:?}"
 
 # One line per blob-triggered function: <function name> <container>. Keep in step with the [BlobTrigger] attributes.
 BLOB_TRIGGERS="${BLOB_TRIGGERS:-ReferenceBlobImport ${REFERENCE_CONTAINER_NAME:-reference}
@@ -44,6 +46,8 @@ echo "$BLOB_TRIGGERS" | while read -r function container; do
     --subject-begins-with "/blobServices/default/containers/$container/blobs/" \
     --max-delivery-attempts 10 \
     --event-ttl 1440 \
+    --deadletter-identity systemassigned \
+    --deadletter-identity-endpoint "$EVENT_GRID_DEADLETTER_CONTAINER_ID" \
     --output none
 done
 echo "postdeploy: blob triggers subscribed"

@@ -1,6 +1,7 @@
-// Two alerts that keep the reference lists current without anyone remembering to: a failed nightly refresh, and an
-// ESUS list past its due date (1 February, 1 July). Created only when an e-mail address is given; both query the
-// EsusCheck custom metrics in Application Insights (docs/operations.md explains them and lists other useful queries).
+// Alerts that keep the reference lists current without anyone remembering to (a failed nightly refresh, an ESUS
+// list past its due date: 1 February, 1 July), and that say when a bulk file went wrong (a job the watchdog failed
+// because it stopped moving, a message the host moved to the poison queue). Created only when an e-mail address is
+// given; they query Application Insights (docs/operations.md explains them and lists other useful queries).
 
 @description('Azure region.')
 param location string
@@ -45,6 +46,18 @@ var rules = [
     description: 'The ESUS list in use is past its due date (1 February or 1 July) or none is loaded: drop the new DG Trésor file into the reference container or set its new URL.'
     severity: 3
     query: 'customMetrics | where name == "esuscheck.reference.stale" and tostring(customDimensions.list) == "esus"'
+  }
+  {
+    name: '${namePrefix}-bulk-job-stuck'
+    description: 'A bulk supplier file stopped moving and the watchdog failed its job (bulk_job_stuck): the buyer must upload it again; the traces of that job id say where it stopped.'
+    severity: 2
+    query: 'traces | where severityLevel >= 3 and tostring(customDimensions.Code) == "bulk_job_stuck"'
+  }
+  {
+    name: '${namePrefix}-bulk-poison'
+    description: 'A bulk work message reached the poison queue (bulk_poison_message): its rows were settled as not checked or its job failed. The exceptions of that job id say why.'
+    severity: 2
+    query: 'traces | where severityLevel >= 3 and tostring(customDimensions.Code) == "bulk_poison_message"'
   }
 ]
 

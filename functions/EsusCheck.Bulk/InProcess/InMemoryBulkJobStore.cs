@@ -83,6 +83,14 @@ public sealed class InMemoryBulkJobStore : IBulkJobStore
         await Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<BulkJob> FindUnfinishedAsync(DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<BulkJob> found;
+        lock (_lock) found = _entries.Values.Select(e => e.Job).Where(j => !j.IsFinished && j.UpdatedAt < updatedBefore).ToList();
+        foreach (var job in found) yield return job;
+        await Task.CompletedTask;
+    }
+
     public Task<BulkJob?> CompleteChunkAsync(string jobId, int index, bool failed, Func<BulkJob, BulkJob> change, CancellationToken cancellationToken)
     {
         lock (_lock)

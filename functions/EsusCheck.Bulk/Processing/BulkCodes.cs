@@ -9,6 +9,8 @@ public static class BulkCodes
     public const string CheckFailed = "bulk_check_failed";
     public const string NotChecked = "bulk_row_not_checked";
     public const string ProcessingFailed = "bulk_processing_failed";
+    public const string JobStuck = "bulk_job_stuck";
+    public const string PoisonMessage = "bulk_poison_message";
     public const string JobNotFound = "bulk_job_not_found";
     public const string JobIdInvalid = "bulk_job_id_invalid";
 }

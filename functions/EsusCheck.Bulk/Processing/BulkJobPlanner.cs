@@ -96,9 +96,9 @@ public sealed class BulkJobPlanner(
             : null, cancellationToken) ?? job;
     }
 
-    public async Task<BulkJob> FailAsync(string jobId, BulkFileError error, CancellationToken cancellationToken)
+    public async Task<BulkJob> FailAsync(string jobId, BulkFileError error, CancellationToken cancellationToken, Func<BulkJob, bool>? onlyIf = null)
     {
-        var failed = await store.UpdateAsync(jobId, j => j.IsFinished
+        var failed = await store.UpdateAsync(jobId, j => j.IsFinished || onlyIf?.Invoke(j) == false
             ? null
             : j with { State = BulkJobState.Failed, Error = error, CompletedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow() },
             cancellationToken);

@@ -39,13 +39,33 @@ public sealed class BulkWorkDispatcher(
         {
             logger.LogError(ex, "Bulk work {Type} for job {JobId} failed on its last delivery ({DequeueCount}): settled as failed",
                 message.Type, message.JobId, dequeueCount);
-            if (message.Type == BulkWorkMessage.ChunkType)
-                await chunks.SettleAsFailedAsync(message.JobId, message.Chunk!.Value, (int)dequeueCount, cancellationToken);
-            else
-                await planner.FailAsync(message.JobId, new BulkFileError(BulkCodes.ProcessingFailed,
-                    $"Les fichiers de résultats n'ont pas pu être écrits après {dequeueCount} tentatives (erreur technique) : " +
-                    "déposez à nouveau le fichier plus tard."), cancellationToken);
+            await SettleAsync(message, dequeueCount, cancellationToken);
         }
+    }
+
+    /// <summary>A message the host moved to the poison queue (it crashed or timed out on every delivery, so the
+    /// settling above never ran): settled the same way, so that its job still reaches a final state.</summary>
+    public async Task HandlePoisonAsync(string? body, CancellationToken cancellationToken)
+    {
+        if (BulkWorkMessage.TryParse(body) is not { } message)
+        {
+            logger.LogWarning("Bulk poison message dropped: not a bulk message");
+            return;
+        }
+        logger.LogError("Bulk poison message for job {JobId} ({Type}): settled as failed, code {Code}", message.JobId, message.Type, BulkCodes.PoisonMessage);
+        await SettleAsync(message, options.Value.MaxAttempts, cancellationToken);
+    }
+
+    /// <summary>A chunk's checks without a result get « non vérifié » and the chunk completes as failed; a finalize
+    /// fails the job with a <c>summary.json</c> saying why.</summary>
+    private async Task SettleAsync(BulkWorkMessage message, long deliveries, CancellationToken cancellationToken)
+    {
+        if (message.Type == BulkWorkMessage.ChunkType)
+            await chunks.SettleAsFailedAsync(message.JobId, message.Chunk!.Value, (int)deliveries, cancellationToken);
+        else
+            await planner.FailAsync(message.JobId, new BulkFileError(BulkCodes.ProcessingFailed,
+                $"Les fichiers de résultats n'ont pas pu être écrits après {deliveries} tentatives (erreur technique) : " +
+                "déposez à nouveau le fichier plus tard."), cancellationToken);
     }
 
     private static string? JobIdOf(string? body)

@@ -27,6 +27,9 @@ public interface IBulkJobStore
 
     /// <summary>Marks the chunk done and applies <paramref name="change"/> to the job in one atomic step. Returns the
     /// updated job, or null when the chunk was already done (a re-delivered message) or does not exist.</summary>
+    /// <summary>Jobs not completed nor failed whose last change is older than <paramref name="updatedBefore"/>.</summary>
+    IAsyncEnumerable<BulkJob> FindUnfinishedAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken);
+
     Task<BulkJob?> CompleteChunkAsync(string jobId, int index, bool failed, Func<BulkJob, BulkJob> change, CancellationToken cancellationToken);
 }
 

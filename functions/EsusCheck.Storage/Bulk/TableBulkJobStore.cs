@@ -117,6 +117,16 @@ public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkO
     public IAsyncEnumerable<BulkItemResult> GetAllResultsAsync(string jobId, CancellationToken cancellationToken) =>
         QueryResultsAsync(jobId, "result-", cancellationToken);
 
+    public async IAsyncEnumerable<BulkJob> FindUnfinishedAsync(DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {BulkEntities.JobRow} and State ne {nameof(BulkJobState.Completed)} and State ne {nameof(BulkJobState.Failed)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            if (BulkEntities.ToJob(entity) is { } job && job.UpdatedAt < updatedBefore)
+                yield return job;
+    }
+
     public async Task<BulkJob?> CompleteChunkAsync(string jobId, int index, bool failed, Func<BulkJob, BulkJob> change, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);

@@ -46,6 +46,7 @@ internal sealed class AzureBulkHarness : IAsyncDisposable
     public BulkFileDroppedFunction Dropped => Services.GetRequiredService<BulkFileDroppedFunction>();
     public BulkWorkFunction Work => Services.GetRequiredService<BulkWorkFunction>();
     public BulkHttpFunctions Http => Services.GetRequiredService<BulkHttpFunctions>();
+    public BulkMaintenanceFunctions Maintenance => Services.GetRequiredService<BulkMaintenanceFunctions>();
     public IBulkJobStore Store => Services.GetRequiredService<IBulkJobStore>();
 
     public static async Task<AzureBulkHarness> StartAsync(
@@ -77,6 +78,7 @@ internal sealed class AzureBulkHarness : IAsyncDisposable
         services.AddSingleton<BulkFileDroppedFunction>();
         services.AddSingleton<BulkWorkFunction>();
         services.AddSingleton<BulkHttpFunctions>();
+        services.AddSingleton<BulkMaintenanceFunctions>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await suppliers.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());

@@ -1,0 +1,22 @@
+using Azure.Storage.Queues.Models;
+using EsusCheck.Bulk;
+using EsusCheck.Bulk.Processing;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EsusCheck.Functions.Bulk;
+
+/// <summary>Nothing stuck silently: a timer fails the jobs that stopped moving, and the poison queue is drained into
+/// settled chunks and failed jobs. Both log an error with the code the alerts look for (infra/modules/alerts.bicep).</summary>
+public sealed class BulkMaintenanceFunctions(BulkJobWatchdog watchdog, BulkWorkDispatcher dispatcher)
+{
+    /// <summary>Every 15 minutes: a job is stuck after <c>Bulk:StuckAfter</c> without change.</summary>
+    public const string WatchdogSchedule = "0 */15 * * * *";
+
+    [Function("BulkJobWatchdog")]
+    public Task<int> Watchdog([TimerTrigger(WatchdogSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        watchdog.FailStuckJobsAsync(cancellationToken);
+
+    [Function("BulkPoison")]
+    public Task Poison([QueueTrigger(BulkNames.PoisonQueue)] QueueMessage message, CancellationToken cancellationToken) =>
+        dispatcher.HandlePoisonAsync(message.Body?.ToString(), cancellationToken);
+}
