@@ -44,8 +44,10 @@ public sealed class BulkOptions
     /// <summary>Distinct suppliers a file may hold (memory is proportional to this, not to the file size).</summary>
     public int MaxUniqueSuppliers { get; set; } = 200_000;
 
-    /// <summary>Largest file accepted by <c>POST /api/v1/bulk</c>.</summary>
-    public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+    /// <summary>Largest file accepted by <c>POST /api/v1/bulk</c>: the platform refuses any HTTP request over 100 MB
+    /// (104,857,600 bytes) before the function runs, so a larger limit would only promise what never arrives.
+    /// Larger files go into the input container.</summary>
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024 - 64 * 1024;
 
     /// <summary>Zip-bomb guard: the declared uncompressed size of an XLSX file may not exceed this.</summary>
     public long MaxXlsxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;

@@ -24,6 +24,15 @@ public sealed class ChatOptions
     /// <summary>The longest message accepted, in characters.</summary>
     public int MaxMessageLength { get; set; } = 2000;
 
+    /// <summary>Largest body the chat, Teams and MCP endpoints read (413 beyond, before it is buffered).</summary>
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Messages an MCP JSON-RPC batch may hold (413 beyond).</summary>
+    public int McpMaxBatch { get; set; } = 20;
+
+    /// <summary>Total time an MCP batch may take; the messages not answered by then get an error.</summary>
+    public TimeSpan McpBatchTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The Table Storage table holding conversation contexts.</summary>
     public string ContextTable { get; set; } = "chatcontext";
 

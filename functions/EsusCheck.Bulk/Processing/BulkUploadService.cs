@@ -21,10 +21,7 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
         while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
-            if (total > max)
-                return Refused(new(BulkFileError.Codes.FileTooLarge,
-                    $"Le fichier dépasse {FrenchText.Number(max / (1024 * 1024))} Mo, la taille maximale d'un envoi : déposez-le directement " +
-                    "dans le conteneur d'entrée ou découpez-le."));
+            if (total > max) return Refused(TooLarge());
             await copy.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
 
@@ -56,6 +53,10 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
         await files.StoreInputAsync(job.InputName, copy, cancellationToken);
         return new(job, AlreadyKnown: existing is not null && !restarted, null);
     }
+
+    public BulkFileError TooLarge() => new(BulkFileError.Codes.FileTooLarge,
+        $"Le fichier dépasse {FrenchText.Number(options.Value.MaxUploadBytes / (1024 * 1024))} Mo, la taille maximale d'un envoi : " +
+        "déposez-le directement dans le conteneur d'entrée ou découpez-le.");
 
     private static BulkUploadResult Refused(BulkFileError error) => new(null, false, error);
 }

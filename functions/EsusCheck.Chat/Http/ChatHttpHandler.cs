@@ -7,6 +7,8 @@ namespace EsusCheck.Chat.Http;
 /// <summary><c>POST /api/v1/chat</c>: validates the JSON body and answers with <see cref="ChatAnswer"/>.</summary>
 public sealed class ChatHttpHandler(ChatService chat, IOptions<ChatOptions> options)
 {
+    public int MaxRequestBytes => options.Value.MaxRequestBytes;
+
     public async Task<HttpReply> HandleAsync(string body, string? clientId, CancellationToken cancellationToken)
     {
         ChatRequest? request;

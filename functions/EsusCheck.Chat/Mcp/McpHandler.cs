@@ -3,14 +3,17 @@ using System.Text.Json.Nodes;
 using EsusCheck.Chat.Http;
 using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Chat.Mcp;
 
 /// <summary>A stateless MCP server over the streamable HTTP transport: each POST carries one JSON-RPC message (or a
 /// batch, as 2025-03-26 allowed) and gets a JSON answer; notifications and responses get 202; there is no session and
 /// no server-initiated stream, so GET and DELETE get 405.</summary>
-public sealed class McpHandler(McpTools tools, ILogger<McpHandler> logger)
+public sealed class McpHandler(McpTools tools, IOptions<ChatOptions> options, ILogger<McpHandler> logger)
 {
+    public int MaxRequestBytes => options.Value.MaxRequestBytes;
+
     public const string LatestProtocolVersion = "2025-11-25";
 
     /// <summary>Versions this server speaks; without the header, the transport says to assume 2025-03-26.</summary>
@@ -48,10 +51,10 @@ public sealed class McpHandler(McpTools tools, ILogger<McpHandler> logger)
         {
             if (batch.Count == 0)
                 return new HttpReply(400, HttpReply.Json, Serialize(JsonRpc.Error(null, JsonRpc.InvalidRequest, "Requête invalide : lot vide.")));
-            var answers = new JsonArray();
-            foreach (var item in batch)
-                if (await HandleMessageAsync(item, cancellationToken) is { } one) answers.Add(one);
-            answer = answers.Count == 0 ? null : answers;
+            if (batch.Count > options.Value.McpMaxBatch)
+                return new HttpReply(413, HttpReply.Json, Serialize(JsonRpc.Error(null, JsonRpc.InvalidRequest,
+                    $"Lot trop volumineux : {batch.Count} messages, envoyez au plus {options.Value.McpMaxBatch} messages par requête.")));
+            answer = await HandleBatchAsync(batch, cancellationToken);
         }
         else
         {
@@ -64,6 +67,34 @@ public sealed class McpHandler(McpTools tools, ILogger<McpHandler> logger)
         return asEventStream
             ? new HttpReply(status, "text/event-stream", $"event: message\ndata: {json}\n\n", new Dictionary<string, string> { ["Cache-Control"] = "no-cache" })
             : new HttpReply(status, HttpReply.Json, json);
+    }
+
+    /// <summary>The messages in order, within <see cref="ChatOptions.McpBatchTimeout"/> in all: those not answered by
+    /// then get an error rather than keeping the request (and the registries) busy.</summary>
+    private async Task<JsonNode?> HandleBatchAsync(JsonArray batch, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Value.McpBatchTimeout > TimeSpan.Zero) deadline.CancelAfter(options.Value.McpBatchTimeout);
+        else deadline.Cancel();
+        var answers = new JsonArray();
+        foreach (var item in batch)
+        {
+            JsonNode? one;
+            try
+            {
+                deadline.Token.ThrowIfCancellationRequested();
+                one = await HandleMessageAsync(item, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                one = ValidId(item as JsonObject) is { } id
+                    ? JsonRpc.Error(id, JsonRpc.InternalError,
+                        $"Délai du lot dépassé ({options.Value.McpBatchTimeout.TotalSeconds:0} s) : ce message n'a pas été traité, renvoyez-le seul.")
+                    : null;
+            }
+            if (one is not null) answers.Add(one);
+        }
+        return answers.Count == 0 ? null : answers;
     }
 
     /// <returns>The response to send, or null for a notification or a client's response.</returns>

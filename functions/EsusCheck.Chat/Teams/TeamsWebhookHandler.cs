@@ -19,6 +19,8 @@ public sealed partial class TeamsWebhookHandler(
 
     private static readonly IReadOnlyDictionary<string, string> Challenge = new Dictionary<string, string> { ["WWW-Authenticate"] = TeamsSignature.Scheme };
 
+    public int MaxRequestBytes => options.Value.MaxRequestBytes;
+
     public async Task<HttpReply> HandleAsync(byte[] body, string? authorization, CancellationToken cancellationToken)
     {
         if (TeamsSignature.Key(options.Value.TeamsSecret) is not { } key)

@@ -25,6 +25,9 @@ public sealed class BulkEndpoint(BulkUploadService uploads, IBulkJobStore jobs)
         };
     }
 
+    /// <summary>A declared length past the limit is refused before a byte is read.</summary>
+    public ApiResponse TooLarge(string instance) => ApiResponse.Problem(Problem(uploads.TooLarge()), instance);
+
     public async Task<ApiResponse> StatusAsync(string? jobId, string instance, CancellationToken cancellationToken)
     {
         if (!BulkJobId.IsValid(jobId))

@@ -21,6 +21,9 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = BulkEndpoint.Route)] HttpRequest request) =>
         await HttpGuard.RunAsync(request, logger, UploadName, async cancellationToken =>
         {
+            // A multipart form carries a little more than the file: its boundaries and part headers.
+            if (request.ContentLength > options.Value.MaxUploadBytes + (request.HasFormContentType ? 64 * 1024 : 0))
+                return endpoint.TooLarge(HttpGuard.Instance(request));
             if (!request.HasFormContentType)
                 return await endpoint.UploadAsync(request.Body, FileName(request), HttpGuard.Instance(request), cancellationToken);
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxUploadBytes + 1 }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text;
 using EsusCheck.Functions.Http;
 using EsusCheck.Chat.Http;
 using Microsoft.AspNetCore.Http;
@@ -14,5 +15,7 @@ public sealed class ChatFunction(ChatHttpHandler handler)
     [Function("Chat")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/chat")] HttpRequest request, CancellationToken cancellationToken) =>
-        ApiActionResult.From(await handler.HandleAsync(await ApiActionResult.ReadBodyAsync(request, cancellationToken), ClientId, cancellationToken));
+        ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body
+            ? await handler.HandleAsync(Encoding.UTF8.GetString(body), ClientId, cancellationToken)
+            : HttpReply.TooLarge(handler.MaxRequestBytes));
 }

@@ -1,4 +1,6 @@
+using System.Text;
 using EsusCheck.Functions.Http;
+using EsusCheck.Chat.Http;
 using EsusCheck.Chat.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,9 +15,11 @@ public sealed class McpFunction(McpHandler handler)
     [Function("Mcp")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = "v1/mcp")] HttpRequest request, CancellationToken cancellationToken) =>
-        ApiActionResult.From(await handler.HandleAsync(new McpHttpRequest(
-            request.Method,
-            await ApiActionResult.ReadBodyAsync(request, cancellationToken),
-            request.Headers.Accept.ToString(),
-            request.Headers["MCP-Protocol-Version"].ToString()), cancellationToken));
+        ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body
+            ? await handler.HandleAsync(new McpHttpRequest(
+                request.Method,
+                Encoding.UTF8.GetString(body),
+                request.Headers.Accept.ToString(),
+                request.Headers["MCP-Protocol-Version"].ToString()), cancellationToken)
+            : HttpReply.TooLarge(handler.MaxRequestBytes));
 }

@@ -1,4 +1,5 @@
 using EsusCheck.Functions.Http;
+using EsusCheck.Chat.Http;
 using EsusCheck.Chat.Teams;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,9 +15,10 @@ public sealed class TeamsWebhookFunction(TeamsWebhookHandler handler)
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/teams")] HttpRequest request, CancellationToken cancellationToken)
     {
-        // The signature covers the exact bytes sent: read them as they are, never through a string.
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        return ApiActionResult.From(await handler.HandleAsync(body.ToArray(), request.Headers.Authorization.ToString(), cancellationToken));
+        // Anonymous: the size is checked before anything is buffered. The signature covers the exact bytes sent: read
+        // them as they are, never through a string.
+        if (await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is not { } body)
+            return ApiActionResult.From(HttpReply.TooLarge(handler.MaxRequestBytes));
+        return ApiActionResult.From(await handler.HandleAsync(body, request.Headers.Authorization.ToString(), cancellationToken));
     }
 }

@@ -25,10 +25,4 @@ public sealed class ApiActionResult(ApiResponse response) : IActionResult
     /// <summary>The chat, Teams and MCP handlers answer with the chat project's host-independent reply.</summary>
     public static ApiActionResult From(EsusCheck.Chat.Http.HttpReply reply) =>
         new(new ApiResponse(reply.Status, reply.Body, reply.ContentType, reply.Headers ?? new Dictionary<string, string>()));
-
-    public static async Task<string> ReadBodyAsync(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
-    }
 }

@@ -17,23 +17,16 @@ public static class BatchRequestReader
 
     public static async Task<(BatchRequest? Request, ApiProblem? Problem)> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-                return (null, ApiProblems.BatchTooLarge(
-                    $"Le corps de la requête dépasse {MaxBodyBytes / 1024} Kio. Envoyez au plus {MaxItems} numéros par requête."));
-        }
+        if (await BoundedBody.ReadAsync(body, MaxBodyBytes, cancellationToken) is not { } buffer)
+            return (null, ApiProblems.BatchTooLarge(
+                $"Le corps de la requête dépasse {MaxBodyBytes / 1024} Kio. Envoyez au plus {MaxItems} numéros par requête."));
         if (buffer.Length == 0)
             return Invalid("Le corps de la requête est vide. Envoyez un objet JSON de la forme { \"sirets\": [\"73282932000074\"], \"cpv\": \"85311000\" }.");
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(buffer);
         }
         catch (JsonException ex)
         {

@@ -114,6 +114,23 @@ public sealed class HttpTests
         Assert.Equal("processing", JsonDocument.Parse(thirdBody).RootElement.GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task The_upload_limit_stays_within_the_platform_request_limit_and_a_declared_length_over_it_is_refused_unread()
+    {
+        // Azure Functions refuses any HTTP request over 100 MB (104,857,600 bytes) before the function runs.
+        Assert.InRange(new BulkOptions().MaxUploadBytes, 1, 104_857_600);
+        await using var harness = await AzureBulkHarness.StartAsync();
+        var request = Post(new byte[16]);
+        request.ContentLength = 150L * 1024 * 1024;
+        var unread = request.Body;
+
+        var (status, _, problem, _) = await AzureBulkHarness.ExecuteAsync(harness.Http.Upload, request);
+
+        Assert.Equal(413, status);
+        Assert.Contains("\"code\":\"bulk_file_too_large\"", problem, StringComparison.Ordinal);
+        Assert.Equal(0, unread.Position);
+    }
+
     [Theory]
     [InlineData(new byte[0], 400, "bulk_file_empty", "Fichier vide")]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, 415, "bulk_file_unsupported", "Format de fichier non pris en charge")]
