@@ -17,9 +17,10 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private static async Task<HttpCall.Response> History(ApiHarness api, string siret, string? query = null)
+    private static async Task<HttpCall.Response> History(ApiHarness api, string siret, string? query = null, string? caller = null)
     {
         var request = HttpCall.Get($"/api/v1/eligibility/{Uri.EscapeDataString(siret)}/history", query,
+            headers: caller is null ? null : new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = caller },
             route: new Dictionary<string, string> { ["siret"] = siret });
         return await (await api.Function<EligibilityHistoryFunction>().Run(request, siret)).ExecuteAsync(request);
     }
@@ -40,14 +41,15 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
         await CheckAt(TimeSpan.Zero, null, "mairie-a");
         await CheckAt(TimeSpan.FromHours(1), "85311000-2", "mairie-b");
 
-        var response = await History(_api, _known);
+        var response = await History(_api, _known, caller: "mairie-b");
 
         Assert.Equal(200, response.Status);
         Contract.AssertDocumented(response, ApiOperations.GetEligibilityHistory);
         Assert.Equal(_known, (string?)response.Json["siret"]);
         Assert.Equal(2, (int?)response.Json["count"]);
         var entries = response.Json["entries"]!.AsArray();
-        Assert.Equal(new string?[] { "mairie-b", "mairie-a" }, entries.Select(e => (string?)e!["clientId"]).ToArray());
+        // Every check is listed, but only the caller's own client id is shown.
+        Assert.Equal(new string?[] { "mairie-b", null }, entries.Select(e => (string?)e!["clientId"]).ToArray());
         Assert.Equal("85311000-2", (string?)entries[0]!["cpv"]);
         Assert.Equal("yes", (string?)entries[0]!["ess"]);
         Assert.Equal("eligible", (string?)entries[0]!["reservedContracts"]!["L2113-15"]);
@@ -60,10 +62,10 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
         _api.Stubs.RechercheFound(_known);
         for (var i = 0; i < 3; i++) await CheckAt(TimeSpan.FromMinutes(1), null, $"client-{i}");
 
-        var response = await History(_api, $"{_known[..9]} {_known[9..]}", "max=2");
+        var response = await History(_api, $"{_known[..9]} {_known[9..]}", "max=2", caller: "client-1");
 
         Assert.Equal(2, (int?)response.Json["count"]);
-        Assert.Equal(new string?[] { "client-2", "client-1" }, response.Json["entries"]!.AsArray().Select(e => (string?)e!["clientId"]).ToArray());
+        Assert.Equal(new string?[] { null, "client-1" }, response.Json["entries"]!.AsArray().Select(e => (string?)e!["clientId"]).ToArray());
     }
 
     [Fact]

@@ -37,6 +37,15 @@ public sealed record BulkJob
     public required BulkJobState State { get; init; }
     /// <summary>The blob (or file) the job reads.</summary>
     public required string InputName { get; init; }
+    /// <summary>The client ids that uploaded this content through the API: only they see the job there. Empty for a
+    /// file dropped in the container (whoever can read the container can read the results).</summary>
+    public IReadOnlyList<string> Uploaders { get; init; } = [];
+
+    public const int MaxUploaders = 20;
+
+    /// <summary>Whether <paramref name="clientId"/> may see this job through the API.</summary>
+    public bool IsVisibleTo(string? clientId) => Uploaders.Count == 0 || (clientId is not null && Uploaders.Contains(clientId));
+
     /// <summary>1, then one more each time a failed job's content is uploaded again.</summary>
     public int Attempt { get; init; } = 1;
     /// <summary>Other names the same content was uploaded under, recognised and not processed again.</summary>
@@ -86,6 +95,7 @@ public sealed record BulkJob
         InputName = inputName,
         Attempt = Attempt + 1,
         AlsoUploadedAs = InputName == inputName ? AlsoUploadedAs : [.. AlsoUploadedAs, InputName],
+        Uploaders = Uploaders,
         ContentSha256 = ContentSha256,
         ContentLength = ContentLength,
         Notes = [$"Nouvelle tentative (n° {Attempt + 1}) : la précédente avait échoué ({Error?.Code ?? "erreur inconnue"})."],

@@ -11,7 +11,8 @@ public sealed record BulkUploadResult(BulkJob? Job, bool AlreadyKnown, BulkFileE
 /// stores it in the input container where the blob trigger takes it. The same content twice is one job.</summary>
 public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files, IOptions<BulkOptions> options, TimeProvider clock)
 {
-    public async Task<BulkUploadResult> AcceptAsync(Stream body, string? fileName, CancellationToken cancellationToken)
+    /// <param name="clientId">who uploads: the job is bound to its uploaders (several buyers may upload the same content)</param>
+    public async Task<BulkUploadResult> AcceptAsync(Stream body, string? fileName, string? clientId, CancellationToken cancellationToken)
     {
         await using var copy = TemporaryFile.Create();
         var max = options.Value.MaxUploadBytes;
@@ -36,6 +37,9 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
         var restarted = existing is { State: BulkJobState.Failed };
         if (restarted)
             existing = await store.UpdateAsync(jobId, j => j.State == BulkJobState.Failed ? j.Restarted(j.InputName, now) : null, cancellationToken);
+        if (existing is not null && clientId is not null && !existing.Uploaders.Contains(clientId) && existing.Uploaders.Count < BulkJob.MaxUploaders)
+            existing = await store.UpdateAsync(jobId, j => j.Uploaders.Contains(clientId) ? null : j with { Uploaders = [.. j.Uploaders, clientId] },
+                cancellationToken) ?? existing;
         if (existing is not null && existing.State != BulkJobState.Received) return new(existing, AlreadyKnown: true, null);
 
         var job = existing ?? await store.AddOrGetAsync(new BulkJob
@@ -45,6 +49,7 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
             InputName = $"{jobId}/{OutputNames.ForUpload(fileName, probe.Format == FileFormat.Xlsx)}",
             ContentSha256 = probe.Sha256,
             ContentLength = probe.Length,
+            Uploaders = clientId is null ? [] : [clientId],
             CreatedAt = now,
             UpdatedAt = now,
         }, cancellationToken);

@@ -11,9 +11,9 @@ public sealed class BulkEndpoint(BulkUploadService uploads, IBulkJobStore jobs)
     public const string Route = "v1/bulk";
     public const string StatusRoute = "v1/bulk/{jobId}";
 
-    public async Task<ApiResponse> UploadAsync(Stream body, string? fileName, string instance, CancellationToken cancellationToken)
+    public async Task<ApiResponse> UploadAsync(Stream body, string? fileName, string? clientId, string instance, CancellationToken cancellationToken)
     {
-        var result = await uploads.AcceptAsync(body, fileName, cancellationToken);
+        var result = await uploads.AcceptAsync(body, fileName, clientId, cancellationToken);
         if (result.Error is { } error) return ApiResponse.Problem(Problem(error), instance);
 
         var job = result.Job!;
@@ -28,14 +28,15 @@ public sealed class BulkEndpoint(BulkUploadService uploads, IBulkJobStore jobs)
     /// <summary>A declared length past the limit is refused before a byte is read.</summary>
     public ApiResponse TooLarge(string instance) => ApiResponse.Problem(Problem(uploads.TooLarge()), instance);
 
-    public async Task<ApiResponse> StatusAsync(string? jobId, string instance, CancellationToken cancellationToken)
+    /// <summary>A job uploaded through the API answers only its uploaders: to anyone else it does not exist.</summary>
+    public async Task<ApiResponse> StatusAsync(string? jobId, string? clientId, string instance, CancellationToken cancellationToken)
     {
         if (!BulkJobId.IsValid(jobId))
             return ApiResponse.Problem(new ApiProblem(400, BulkCodes.JobIdInvalid, "Identifiant de traitement invalide",
                 $"« {jobId} » n'est pas un identifiant de traitement : il compte {BulkJobId.Length} caractères hexadécimaux " +
                 "(celui renvoyé par l'envoi du fichier)."), instance);
         var job = await jobs.FindAsync(jobId!, cancellationToken);
-        return job is null
+        return job is null || !job.IsVisibleTo(clientId)
             ? ApiResponse.Problem(new ApiProblem(404, BulkCodes.JobNotFound, "Traitement inconnu",
                 $"Aucun traitement ne porte l'identifiant {jobId} : le fichier n'a pas encore été reçu, ou l'identifiant est erroné."), instance)
             : ApiResponse.Ok(BulkJobStatus.Of(job));

@@ -11,7 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace EsusCheck.Functions.Bulk;
 
 /// <summary>The HTTP side of bulk files: upload (the raw file as the body, or a multipart form with one file) and status.</summary>
-public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOptions> options, ILogger<BulkHttpFunctions> logger)
+public sealed class BulkHttpFunctions(
+    BulkEndpoint endpoint, IOptions<BulkOptions> options, IOptions<HttpApiOptions> http, ILogger<BulkHttpFunctions> logger)
 {
     public const string UploadName = "UploadBulkFile";
     public const string StatusName = "GetBulkJob";
@@ -25,18 +26,20 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
             if (request.ContentLength > options.Value.MaxUploadBytes + (request.HasFormContentType ? 64 * 1024 : 0))
                 return endpoint.TooLarge(HttpGuard.Instance(request));
             if (!request.HasFormContentType)
-                return await endpoint.UploadAsync(request.Body, FileName(request), HttpGuard.Instance(request), cancellationToken);
+                return await endpoint.UploadAsync(request.Body, FileName(request), Caller(request), HttpGuard.Instance(request), cancellationToken);
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxUploadBytes + 1 }, cancellationToken);
             var file = form.Files.FirstOrDefault();
             await using var content = file?.OpenReadStream() ?? Stream.Null;
-            return await endpoint.UploadAsync(content, file?.FileName, HttpGuard.Instance(request), cancellationToken);
+            return await endpoint.UploadAsync(content, file?.FileName, Caller(request), HttpGuard.Instance(request), cancellationToken);
         });
 
     [Function(StatusName)]
     public async Task<IActionResult> Status(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.StatusRoute)] HttpRequest request, string jobId) =>
         await HttpGuard.RunAsync(request, logger, StatusName,
-            cancellationToken => endpoint.StatusAsync(jobId, HttpGuard.Instance(request), cancellationToken));
+            cancellationToken => endpoint.StatusAsync(jobId, Caller(request), HttpGuard.Instance(request), cancellationToken));
+
+    private string? Caller(HttpRequest request) => ClientIdentity.From(request, http.Value.AppServiceAuthentication);
 
     /// <summary>The file's name from <c>?name=</c> or a <c>Content-Disposition</c> header; only used to name the results.</summary>
     private static string? FileName(HttpRequest request)

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace EsusCheck.Functions.Http;
 
 /// <summary>Who asks, for the audit row. In order: the user that App Service Authentication signed in (the platform
-/// sets <c>x-ms-client-principal-name</c> and strips it from incoming requests), the caller's own declaration in
+/// sets <c>x-ms-client-principal-name</c> and strips it from incoming requests — but only when App Service
+/// Authentication is on: otherwise anyone can send that header, so it is trusted only when the configuration says
+/// so, <see cref="HttpApiOptions.AppServiceAuthentication"/>), the caller's own declaration in
 /// <c>x-functions-clientid</c> (a label such as a connector name, not a proof of identity), the authenticated user of
 /// the request, the name of the function key used. Null when none is known.</summary>
 public static class ClientIdentity
@@ -17,8 +19,8 @@ public static class ClientIdentity
 
     public const int MaxLength = 128;
 
-    public static string? From(HttpRequest request) =>
-        Clean(request.Headers[PrincipalNameHeader].FirstOrDefault())
+    public static string? From(HttpRequest request, bool appServiceAuthentication) =>
+        (appServiceAuthentication ? Clean(request.Headers[PrincipalNameHeader].FirstOrDefault()) : null)
         ?? Clean(request.Headers[ClientIdHeader].FirstOrDefault())
         ?? Clean(request.HttpContext.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null)
         ?? Clean(request.HttpContext.User.FindFirstValue(KeyIdClaim) is { } key ? "key:" + key : null);

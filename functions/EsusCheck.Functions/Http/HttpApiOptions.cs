@@ -13,6 +13,10 @@ public sealed class HttpApiOptions
     /// <summary>How many distinct numbers of one batch are checked at the same time.</summary>
     public int BatchConcurrency { get; set; } = 4;
 
+    /// <summary>True only when App Service Authentication (Easy Auth) is on for the app: the platform then strips
+    /// <c>x-ms-client-principal-*</c> headers from incoming requests, and they can be trusted as the caller's identity.</summary>
+    public bool AppServiceAuthentication { get; set; }
+
     /// <summary>The number of history rows returned when <c>max</c> is not given.</summary>
     public int HistoryDefaultMax { get; set; } = 50;
 }

@@ -131,6 +131,33 @@ public sealed class HttpTests
         Assert.Equal(0, unread.Position);
     }
 
+    [Fact]
+    public async Task A_job_uploaded_through_the_api_is_seen_only_by_its_uploaders()
+    {
+        await using var harness = await AzureBulkHarness.StartAsync();
+        var bytes = TestFiles.Utf8Csv("SIRET", harness.Suppliers.Siae);
+        var upload = Post(bytes, "?name=achats.csv");
+        upload.Headers["x-functions-clientid"] = "mairie-a";
+        var (status, _, body, _) = await AzureBulkHarness.ExecuteAsync(harness.Http.Upload, upload);
+        Assert.Equal(202, status);
+        var jobId = JsonDocument.Parse(body).RootElement.GetProperty("jobId").GetString()!;
+
+        async Task<int> StatusFor(string? caller)
+        {
+            var request = Get(jobId);
+            if (caller is not null) request.Headers["x-functions-clientid"] = caller;
+            return (await AzureBulkHarness.ExecuteAsync(r => harness.Http.Status(r, jobId), request)).Status;
+        }
+
+        Assert.Equal(200, await StatusFor("mairie-a"));
+        Assert.Equal(404, await StatusFor("mairie-b"));
+        Assert.Equal(404, await StatusFor(null));
+        // Principal headers are anyone's unless App Service Authentication is declared.
+        var spoofed = Get(jobId);
+        spoofed.Headers["x-ms-client-principal-name"] = "mairie-a";
+        Assert.Equal(404, (await AzureBulkHarness.ExecuteAsync(r => harness.Http.Status(r, jobId), spoofed)).Status);
+    }
+
     [Theory]
     [InlineData(new byte[0], 400, "bulk_file_empty", "Fichier vide")]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, 415, "bulk_file_unsupported", "Format de fichier non pris en charge")]

@@ -15,7 +15,7 @@ public sealed class ClientIdentityTests
     }
 
     [Fact]
-    public void The_platform_signed_in_user_comes_first()
+    public void The_platform_signed_in_user_comes_first_when_app_service_authentication_is_declared()
     {
         var request = Request(new Dictionary<string, string>
         {
@@ -23,7 +23,20 @@ public sealed class ClientIdentityTests
             [ClientIdentity.ClientIdHeader] = "connecteur",
         });
 
-        Assert.Equal("acheteur@ville.fr", ClientIdentity.From(request));
+        Assert.Equal("acheteur@ville.fr", ClientIdentity.From(request, appServiceAuthentication: true));
+    }
+
+    [Fact]
+    public void Without_app_service_authentication_a_principal_header_is_anyones_and_is_ignored()
+    {
+        var request = Request(new Dictionary<string, string>
+        {
+            [ClientIdentity.PrincipalNameHeader] = "maire@ville.fr",
+            [ClientIdentity.ClientIdHeader] = "connecteur",
+        });
+
+        Assert.Equal("connecteur", ClientIdentity.From(request, appServiceAuthentication: false));
+        Assert.Null(ClientIdentity.From(Request(new Dictionary<string, string> { [ClientIdentity.PrincipalNameHeader] = "maire@ville.fr" }), false));
     }
 
     [Fact]
@@ -31,7 +44,7 @@ public sealed class ClientIdentityTests
     {
         var request = Request(new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = "  connecteur\u0007-achats" + new string('x', 200) });
 
-        var id = ClientIdentity.From(request)!;
+        var id = ClientIdentity.From(request, false)!;
 
         Assert.StartsWith("connecteur-achats", id);
         Assert.Equal(ClientIdentity.MaxLength, id.Length);
@@ -42,10 +55,10 @@ public sealed class ClientIdentityTests
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClientIdentity.KeyIdClaim, "mairie-lyon")]));
 
-        Assert.Equal("key:mairie-lyon", ClientIdentity.From(Request(new Dictionary<string, string>(), user)));
+        Assert.Equal("key:mairie-lyon", ClientIdentity.From(Request(new Dictionary<string, string>(), user), false));
     }
 
     [Fact]
     public void An_anonymous_caller_has_no_client_id() =>
-        Assert.Null(ClientIdentity.From(Request(new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = "   " })));
+        Assert.Null(ClientIdentity.From(Request(new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = "   " }), false));
 }
