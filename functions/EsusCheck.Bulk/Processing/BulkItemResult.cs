@@ -27,6 +27,9 @@ public sealed record BulkItemResult
     public string? Siret { get; init; }
     public string? Name { get; init; }
     public string? LegalForm { get; init; }
+    /// <summary>The company is ceased or the establishment closed (then not eligible anywhere), and since when if known.</summary>
+    public bool Closed { get; init; }
+    public DateOnly? ClosedOn { get; init; }
     public EssStatus? Ess { get; init; }
     public EsusStatus? Esus { get; init; }
     public ContractStatus? L2113_12 { get; init; }

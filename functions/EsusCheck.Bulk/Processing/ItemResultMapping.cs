@@ -35,6 +35,8 @@ internal static class ItemResultMapping
             Siret = report.Siret,
             Name = report.Company.Name,
             LegalForm = report.Company.LegalForm is { } form ? (form.Label is null ? form.Code : $"{form.Label} ({form.Code})") : null,
+            Closed = report.Company.CompanyState == "ceased" || report.Company.EstablishmentState == "closed",
+            ClosedOn = report.Company.ClosedOn,
             Ess = report.Ess.Status,
             Esus = report.Esus.Status,
             L2113_12 = contract.GetValueOrDefault(ReservedArticle.L2113_12)?.Status,

@@ -35,6 +35,8 @@ public sealed record CompanySection
     public string? Address { get; init; }
     /// <summary>"public" | "partial"</summary>
     public string? Diffusion { get; init; }
+    /// <summary>When the company ceased or the establishment closed, as the registry dates it; null while active.</summary>
+    public DateOnly? ClosedOn { get; init; }
 }
 
 public sealed record LegalBasis(string Code, string Article, string Url);

@@ -55,7 +55,10 @@ internal static class ReportSchemas
             Property("headOffice", "Siège", Boolean("Vrai si l'établissement est le siège de l'entreprise.").Nullable()),
             Property("address", "Adresse", String("Adresse de l'établissement ; null si masquée.").Nullable()),
             Property("diffusion", "Diffusion", Enum(
-                "« partial » quand l'entreprise a demandé que certaines données ne soient pas diffusées.", "public", "partial").Nullable()));
+                "« partial » quand l'entreprise a demandé que certaines données ne soient pas diffusées.", "public", "partial").Nullable()),
+            Property("closedOn", "Fermée le", String(
+                "Date de cessation de l'entreprise ou de fermeture de l'établissement, selon les registres ; null tant qu'il est actif.",
+                "date").Nullable()));
 
         components[LegalBasis] = Object("Un texte de loi qui fonde un verdict.",
             Property("code", "Texte", String("Le code ou la loi, par exemple « Code de la commande publique ».")),
