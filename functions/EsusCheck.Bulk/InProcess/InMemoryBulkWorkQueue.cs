@@ -19,4 +19,23 @@ public sealed class InMemoryBulkWorkQueue(TimeProvider clock) : IBulkWorkQueue
     public void Redeliver(Delivery delivery) => _queue.Enqueue(delivery with { DequeueCount = delivery.DequeueCount + 1 });
 
     public bool TryDequeue(out Delivery delivery) => _queue.TryDequeue(out delivery!);
+
+    /// <summary>Hands every message to the dispatcher in order, honouring delays, until the queue is empty; a message
+    /// that throws is delivered again, with its dequeue count, as the Functions host would.</summary>
+    public async Task DrainAsync(BulkWorkDispatcher dispatcher, int maxAttempts, Action<long> onRowsChecked, CancellationToken cancellationToken)
+    {
+        while (TryDequeue(out var delivery))
+        {
+            var wait = delivery.NotBefore - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
+            try
+            {
+                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken, onRowsChecked);
+            }
+            catch (Exception) when (delivery.DequeueCount < maxAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                Redeliver(delivery);
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed class DecpRecords(Func<DecpRecords, IAsyncEnumerable<DecpRecord>> 
 /// first character (« { », « &lt; », anything else is CSV).</summary>
 public sealed class DecpReader(BulkOptions options)
 {
+    /// <summary>Reads the first characters of <paramref name="stream"/> (left open); refuses what cannot be a DECP.</summary>
     public static async Task<DecpFormat> DetectAsync(Stream stream, ContentProbe probe, CancellationToken cancellationToken)
     {
         if (probe.Error is { } error) throw new BulkFileException(error);
@@ -34,7 +35,7 @@ public sealed class DecpReader(BulkOptions options)
             throw DecpFileErrors.Refuse(DecpFileErrors.Unsupported,
                 "Le fichier est un classeur Excel : les DECP se lisent en JSON, en XML (format de l'arrêté du 22 décembre 2022) " +
                 "ou en CSV (DECP consolidées). Exportez-les dans l'un de ces formats.");
-        using var text = new StreamReader(stream, TextEncodings.ForReading(probe.Encoding), detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(stream, TextEncodings.ForReading(probe.Encoding), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var head = new char[4096];
         var length = await text.ReadBlockAsync(head.AsMemory(), cancellationToken);
         var first = head.AsSpan(0, length).TrimStart(" \t\r\n\uFEFF".AsSpan());
