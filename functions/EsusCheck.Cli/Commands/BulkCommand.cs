@@ -36,7 +36,7 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Lecture du fichier", maxValue: 1);
-                run = await runner.RunAsync(input, output, new ProgressBar(task), cancellationToken);
+                run = await runner.RunAsync(input, output, new JobProgressBar(task), cancellationToken);
                 task.Description = BulkJobStatus.Label(run.Job.State);
                 task.Value = task.MaxValue;
             });
@@ -63,17 +63,5 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
             foreach (var note in summary.Notes) write.MarkupLine($"  - {Markup.Escape(note)}");
         }
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Moves the bar as rows are checked, on the reporting thread (<see cref="Progress{T}"/> would post the
-    /// updates later, after the bar is gone).</summary>
-    private sealed class ProgressBar(ProgressTask task) : IProgress<BulkProgress>
-    {
-        public void Report(BulkProgress value)
-        {
-            task.Description = BulkJobStatus.Label(value.State);
-            task.MaxValue = Math.Max(1, value.RowsTotal);
-            task.Value = value.RowsDone;
-        }
     }
 }
