@@ -20,9 +20,9 @@ public static class SpaserHtmlReport
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>Indicateurs SPASER — ").Append(E(summary.Input.Name)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
+            .Append("<title>Indicateurs SPASER — ").Append(E(FileName(summary.Input.Name))).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
         html.Append("<header>\n<h1>Indicateurs SPASER</h1>\n<p>Achats socialement responsables d'après les données essentielles de la commande publique : fichier « ")
-            .Append(E(summary.Input.Name)).Append(" »");
+            .Append(E(FileName(summary.Input.Name))).Append(" »");
         if (summary.Filter.Buyer is { } buyer) html.Append(", acheteur ").Append(E(buyer));
         if (summary.Filter.Year is { } year) html.Append(", année ").Append(year.ToString(Invariant));
         html.Append(".</p>\n<p class=\"meta\">Établi le ").Append(E(summary.GeneratedAt.ToString("dd/MM/yyyy", Invariant)))
@@ -134,10 +134,12 @@ public static class SpaserHtmlReport
         return svg.ToString();
     }
 
-    private static string Width(decimal? share, int width) =>
-        (Math.Clamp(share ?? 0, 0, 1) * width).ToString("0.#", Invariant);
+    private static decimal Width(decimal? share, int width) => Math.Round(Math.Clamp(share ?? 0, 0, 1) * width, 1);
 
     private static string E(string text) => Encoder.Encode(text);
+
+    /// <summary>The file's own name, without the folder or the job's blob prefix.</summary>
+    private static string FileName(string inputName) => inputName.Replace('\\', '/').Split('/')[^1];
 
     private const string Style = """
 

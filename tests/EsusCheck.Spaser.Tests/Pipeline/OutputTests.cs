@@ -71,6 +71,15 @@ public sealed class OutputTests
         Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("https://www.legifrance.gouv.fr/search/code?query=L2111-3", html, StringComparison.Ordinal);
+
+        // docs/spaser.md shows this very report: ESUSCHECK_WRITE_DOCS=<repository root> regenerates it.
+        if (Environment.GetEnvironmentVariable("ESUSCHECK_WRITE_DOCS") is { Length: > 0 } root)
+        {
+            var examples = Directory.CreateDirectory(Path.Combine(root, "docs", "examples")).FullName;
+            foreach (var (from, to) in new[] { ("decp-2024-rapport-spaser.html", "spaser-rapport.html"), ("summary.json", "spaser-summary.json"),
+                         ("decp-2024-spaser.xlsx", "spaser.xlsx") })
+                File.Copy(harness.OutputPath(from), Path.Combine(examples, to), overwrite: true);
+        }
     }
 
     [Fact]
