@@ -58,25 +58,10 @@ public sealed class SpaserCommand(LocalSpaserRunner runner, EsusListImportServic
         if (await esusList.EnsureLoadedAsync(cancellationToken) is { Rejection: { } rejection })
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
 
-        LocalSpaserRun? run = null;
-        await console.Out.Progress().AutoClear(false).Columns(
-                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Lecture du fichier", maxValue: 1);
-                run = await runner.RunAsync(input, new SpaserFilter(buyer, year), output, new JobProgressBar(task), cancellationToken);
-                task.Description = BulkJobStatus.Label(run.Job.State);
-                task.Value = task.MaxValue;
-            });
-
-        var summary = run!.Summary;
-        if (run.Job.State != BulkJobState.Completed)
-        {
-            var error = run.Job.Error ?? summary?.Error;
-            console.WriteError("Fichier refusé", error?.Message ?? "le fichier n'a pas pu être traité.", error?.Code);
-            console.Error.WriteLine($"Détail : {Path.Combine(output, Bulk.Output.OutputNames.Summary)}");
-            return ExitCodes.InvalidInput;
-        }
+        var run = await JobConsole.RunWithProgressAsync(console,
+            progress => runner.RunAsync(input, new SpaserFilter(buyer, year), output, progress, cancellationToken), r => r.Job);
+        var summary = run.Summary;
+        if (run.Job.State != BulkJobState.Completed) return JobConsole.Refused(console, run.Job, summary?.Error, output);
 
         var write = console.Out;
         write.MarkupLine("[green bold]Indicateurs SPASER calculés[/]");

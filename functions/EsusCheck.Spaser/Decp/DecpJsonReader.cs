@@ -85,96 +85,87 @@ internal sealed class DecpJsonReader
         }
     }
 
+    private enum Step { Next, Enter, Contract, Concessions, Skip }
+
     /// <returns>The bytes fully processed; the rest (an incomplete contract) is read again with more data.</returns>
     private int Parse(ReadOnlySpan<byte> data, bool final, ref JsonReaderState state, List<RawMarche> found)
     {
         var reader = new Utf8JsonReader(data, final, state);
-        var stopped = false;
-        while (!stopped && _where != Where.Done)
+        while (_where != Where.Done)
         {
             var before = reader;
             if (!reader.Read()) break;
-            var token = reader.TokenType;
-            switch (_where)
+            var step = Decide(reader.TokenType, reader.CurrentDepth);
+            if (step is Step.Contract or Step.Concessions or Step.Skip)
             {
-                case Where.Start:
-                    if (token != JsonTokenType.StartObject)
-                        throw DecpFileErrors.Refuse(DecpFileErrors.NoContracts,
-                            "Le fichier JSON ne commence pas par un objet : ce n'est pas un fichier de données essentielles.");
-                    _where = Where.Root;
-                    continue;
-                case Where.Root when token == JsonTokenType.PropertyName:
-                    _property = reader.GetString();
-                    continue;
-                case Where.Root when token == JsonTokenType.EndObject:
-                    _where = Where.Done;
-                    continue;
-                case Where.Root when _property == "marches" && token == JsonTokenType.StartObject:
-                    _where = Where.Marches;
-                    _sawMarches = true;
-                    continue;
-                case Where.Root when _property == "marches" && token == JsonTokenType.StartArray:
-                    _where = Where.Contracts;
-                    _sawMarches = true;
-                    _contractsDepth = reader.CurrentDepth;
-                    continue;
-                case Where.Marches when token == JsonTokenType.PropertyName:
-                    _property = reader.GetString();
-                    continue;
-                case Where.Marches when token == JsonTokenType.EndObject:
-                    _where = Where.Root;
-                    _property = null;
-                    continue;
-                case Where.Marches when _property == "marche" && token == JsonTokenType.StartArray:
-                    _where = Where.Contracts;
-                    _contractsDepth = reader.CurrentDepth;
-                    continue;
-                case Where.Marches when _property == "marche" && token == JsonTokenType.StartObject:
-                case Where.Contracts when token == JsonTokenType.StartObject:
-                {
-                    var probe = reader;
-                    if (!probe.TrySkip())
-                    {
-                        reader = before;
-                        stopped = true;
-                        continue;
-                    }
-                    using var document = JsonDocument.ParseValue(ref reader);
-                    found.Add(ToRaw(document.RootElement, ++_rank));
-                    continue;
-                }
-                case Where.Marches when _property == "contrat-concession" && token == JsonTokenType.StartArray:
-                {
-                    var probe = reader;
-                    if (!probe.TrySkip())
-                    {
-                        reader = before;
-                        stopped = true;
-                        continue;
-                    }
-                    using var document = JsonDocument.ParseValue(ref reader);
-                    Concessions += document.RootElement.GetArrayLength();
-                    continue;
-                }
-                case Where.Contracts when token == JsonTokenType.EndArray && reader.CurrentDepth == _contractsDepth:
-                    _where = _contractsDepth == 1 ? Where.Root : Where.Marches;
-                    continue;
-            }
-            // Anything else (another property's value, a scalar in the list) is passed over.
-            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
+                // A value read whole must be whole in the buffer: otherwise stop before it and come back with more data.
                 var probe = reader;
                 if (!probe.TrySkip())
                 {
                     reader = before;
-                    stopped = true;
-                        continue;
+                    break;
                 }
-                reader.Skip();
+            }
+            switch (step)
+            {
+                case Step.Next when reader.TokenType == JsonTokenType.PropertyName:
+                    _property = reader.GetString();
+                    break;
+                case Step.Contract:
+                    using (var document = JsonDocument.ParseValue(ref reader)) found.Add(ToRaw(document.RootElement, ++_rank));
+                    break;
+                case Step.Concessions:
+                    using (var document = JsonDocument.ParseValue(ref reader)) Concessions += document.RootElement.GetArrayLength();
+                    break;
+                case Step.Skip:
+                    reader.Skip();
+                    break;
             }
         }
         state = reader.CurrentState;
         return (int)reader.BytesConsumed;
+    }
+
+    /// <summary>Where a token leads, given where the reader is: into the root, <c>marches</c> and the list of contracts,
+    /// to one contract (read whole), to the concessions (counted), or past anything else.</summary>
+    private Step Decide(JsonTokenType token, int depth)
+    {
+        switch (_where)
+        {
+            case Where.Start:
+                if (token != JsonTokenType.StartObject)
+                    throw DecpFileErrors.Refuse(DecpFileErrors.NoContracts,
+                        "Le fichier JSON ne commence pas par un objet : ce n'est pas un fichier de données essentielles.");
+                _where = Where.Root;
+                return Step.Enter;
+            case Where.Root when token == JsonTokenType.EndObject:
+                _where = Where.Done;
+                return Step.Next;
+            case Where.Root when _property == "marches" && token is JsonTokenType.StartObject or JsonTokenType.StartArray:
+                _sawMarches = true;
+                _where = token == JsonTokenType.StartObject ? Where.Marches : Where.Contracts;
+                _contractsDepth = depth;
+                return Step.Enter;
+            case Where.Marches when token == JsonTokenType.EndObject:
+                _where = Where.Root;
+                _property = null;
+                return Step.Next;
+            case Where.Marches when _property == "marche" && token == JsonTokenType.StartArray:
+                _where = Where.Contracts;
+                _contractsDepth = depth;
+                return Step.Enter;
+            case Where.Marches when _property == "marche" && token == JsonTokenType.StartObject:
+            case Where.Contracts when token == JsonTokenType.StartObject:
+                return Step.Contract;
+            case Where.Marches when _property == "contrat-concession" && token == JsonTokenType.StartArray:
+                return Step.Concessions;
+            case Where.Contracts when token == JsonTokenType.EndArray && depth == _contractsDepth:
+                _where = _contractsDepth == 1 ? Where.Root : Where.Marches;
+                return Step.Next;
+            default:
+                // Another property's value, a scalar in the list: passed over.
+                return token is JsonTokenType.StartObject or JsonTokenType.StartArray ? Step.Skip : Step.Next;
+        }
     }
 
     private static RawMarche ToRaw(JsonElement marche, long rank)

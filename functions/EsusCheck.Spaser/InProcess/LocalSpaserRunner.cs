@@ -40,17 +40,7 @@ public sealed class LocalSpaserRunner(EligibilityService service, IOptions<BulkO
 
         progress?.Report(new BulkProgress(BulkJobState.Planning, 0, 0));
         var job = await planner.PlanAsync(new BulkInputFile(path, token => inputs.OpenAsync(path, token)), filter, cancellationToken);
-        var total = job.RowsTotal;
-        var done = job.RowsDone;
-        progress?.Report(new BulkProgress(job.State, done, total));
-        await queue.DrainAsync(dispatcher, options.Value.MaxAttempts, rows =>
-        {
-            var now = Interlocked.Add(ref done, rows);
-            progress?.Report(new BulkProgress(BulkJobState.Processing, Math.Min(now, total), total));
-        }, cancellationToken);
-
-        job = await store.FindAsync(job.JobId, cancellationToken) ?? job;
-        progress?.Report(new BulkProgress(job.State, job.IsFinished ? total : done, total));
+        job = await queue.RunToEndAsync(job, store, dispatcher, options.Value.MaxAttempts, progress, cancellationToken);
         var summaryPath = Path.Combine(outputDirectory, OutputNames.Summary);
         SpaserSummary? summary = null;
         if (File.Exists(summaryPath))
