@@ -34,7 +34,7 @@ internal static class SpaserWorkbook
             foreach (var row in IndicatorRows.Of(set))
                 yield return new Dictionary<string, object?>
                 {
-                    ["Acheteur (SIRET)"] = set.BuyerId,
+                    ["Acheteur (SIRET)"] = CellSafety.Neutralise(set.BuyerId),
                     ["Année"] = set.Year,
                     ["Indicateur"] = (row.Level > 0 ? "    " : "") + row.Label,
                     ["Nombre"] = row.Count,
