@@ -29,26 +29,8 @@ public sealed class AzureSpaserTests
         using var stubs = new RegistryStubs();
         var scenario = new Scenario();
         scenario.Stage(stubs);
-        var output = Azurite.UniqueName("bulk-out-");
-        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Bulk:JobsTable"] = Azurite.UniqueName("bulkjobs"),
-            ["Bulk:OutputContainer"] = output,
-            ["Bulk:ChunkSize"] = "2",
-            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
-            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
-        });
-        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
-        services.AddTableStorage(configuration);
-        services.AddBulkFunctions(configuration);
-        services.AddSpaserFunctions(configuration);
-        services.AddSingleton<SpaserFileDroppedFunction>();
-        services.AddSingleton<SpaserHttpFunctions>();
-        services.AddSingleton<BulkWorkFunction>();
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await scenario.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
+        var (provider, output) = await StartAsync(stubs, scenario);
+        await using var _ = provider;
         var queue = new QueueClient(Azurite.ConnectionString, BulkNames.WorkQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
@@ -90,6 +72,60 @@ public sealed class AzureSpaserTests
         // The same job is not a bulk job: the bulk status endpoint does not know it.
         var bulkStatus = await provider.GetRequiredService<BulkEndpoint>().StatusAsync(jobId, "/api/v1/bulk/" + jobId, CancellationToken.None);
         Assert.Equal(404, bulkStatus.Status);
+    }
+
+    private static async Task<(ServiceProvider Provider, string Output)> StartAsync(RegistryStubs stubs, Scenario scenario)
+    {
+        var output = Azurite.UniqueName("bulk-out-");
+        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Bulk:JobsTable"] = Azurite.UniqueName("bulkjobs"),
+            ["Bulk:OutputContainer"] = output,
+            ["Bulk:ChunkSize"] = "2",
+            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
+            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
+            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
+        });
+        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
+        services.AddTableStorage(configuration);
+        services.AddBulkFunctions(configuration);
+        services.AddSpaserFunctions(configuration);
+        services.AddSingleton<SpaserFileDroppedFunction>();
+        services.AddSingleton<SpaserHttpFunctions>();
+        services.AddSingleton<BulkWorkFunction>();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await scenario.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
+        return (provider, output);
+    }
+
+    [Fact]
+    public async Task A_workbook_dropped_in_spaser_in_fails_its_job_with_a_summary_and_the_upload_endpoint_answers_415()
+    {
+        using var stubs = new RegistryStubs();
+        var scenario = new Scenario();
+        var (provider, output) = await StartAsync(stubs, scenario);
+        await using var _ = provider;
+        byte[] workbook = [.. "PK\u0003\u0004"u8, .. new byte[256]];
+        var input = new BlobContainerClient(Azurite.ConnectionString, SpaserNames.InputContainer);
+        await input.CreateIfNotExistsAsync();
+        var blob = input.GetBlobClient($"depot-{Guid.NewGuid():N}.xlsx");
+        await blob.UploadAsync(new BinaryData(workbook), overwrite: true);
+
+        var job = await provider.GetRequiredService<EsusCheck.Spaser.Processing.SpaserJobPlanner>().PlanDroppedAsync(
+            EsusCheck.Storage.Bulk.BlobBulkInput.From(blob), CancellationToken.None);
+
+        Assert.Equal((EsusCheck.Bulk.Processing.BulkJobState.Failed, "decp_format_unsupported"), (job.State, job.Error!.Code));
+        var summary = (await new BlobContainerClient(Azurite.ConnectionString, output).GetBlobClient($"{job.JobId}/summary.json")
+            .DownloadContentAsync()).Value.Content.ToString();
+        using (var doc = JsonDocument.Parse(summary))
+        {
+            Assert.Equal("failed", doc.RootElement.GetProperty("state").GetString());
+            Assert.Contains("classeur Excel", doc.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+        var (status, body) = await ExecuteAsync(provider.GetRequiredService<SpaserHttpFunctions>().Upload, Request("POST", "?name=x.xlsx", workbook));
+        Assert.Equal(415, status);
+        Assert.Contains("decp_format_unsupported", body, StringComparison.Ordinal);
     }
 
     private static HttpRequest Request(string method, string query, byte[] body)
