@@ -52,7 +52,12 @@ public sealed record ReservedContractVerdict(
     ReservedArticle Article,
     ContractStatus Status,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<LegalBasis> LegalBasis);
+    IReadOnlyList<LegalBasis> LegalBasis)
+{
+    /// <summary>What no registry can show and the buyer must still confirm before reserving on this article
+    /// (<c>Core/Rules/ReservedContractRules</c>); empty when the verdict is <c>not_eligible</c>.</summary>
+    public IReadOnlyList<ContractCondition> Conditions { get; init; } = [];
+}
 
 public sealed record EvidenceItem(
     string Source,
