@@ -42,6 +42,7 @@ internal static class ItemResultMapping
             L2113_13_1 = contract.GetValueOrDefault(ReservedArticle.L2113_13_1)?.Status,
             L2113_15 = contract.GetValueOrDefault(ReservedArticle.L2113_15)?.Status,
             Reasons = Cap(Reasons(report)),
+            Conditions = Cap(Conditions(report)),
             CheckedAt = report.CheckedAt,
         };
     }
@@ -69,6 +70,10 @@ internal static class ItemResultMapping
             parts.Add($"{contract.Article.ToArticle()} : " + string.Join(" ", contract.Reasons));
         return string.Join(" | ", parts.Where(p => p.Length > 0));
     }
+
+    private static string Conditions(EligibilityReport report) => string.Join(" | ", report.ReservedContracts
+        .Where(c => c.Conditions.Count > 0)
+        .Select(c => $"{c.Article.ToArticle()} : " + string.Join(" ; ", c.Conditions.Select(k => k.Text))));
 
     private static string Cap(string text) => text.Length <= MaxReasonsLength ? text : text[..(MaxReasonsLength - 1)] + "…";
 }

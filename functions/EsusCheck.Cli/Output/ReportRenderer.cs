@@ -39,7 +39,13 @@ internal static class ReportRenderer
             var (status, colour) = FrenchWords.Of(contract.Status);
             console.MarkupLine($"{Indent}[bold]{Markup.Escape(contract.Article.ToArticle())}[/] " +
                                $"{Markup.Escape("— " + FrenchWords.Describe(contract.Article))} : [{colour} bold]{Markup.Escape(status)}[/]");
-            Details(console, contract.Reasons, contract.LegalBasis, Indent + Indent);
+            Details(console, contract.ReasonsBesideConditions(), contract.LegalBasis, Indent + Indent);
+            if (contract.Conditions.Count > 0)
+            {
+                console.MarkupLine(Indent + Indent + Markup.Escape("À confirmer par l'acheteur :"));
+                foreach (var condition in contract.Conditions)
+                    console.MarkupLine(Indent + Indent + Indent + Markup.Escape("◦ " + condition.Text));
+            }
         }
 
         console.WriteLine();

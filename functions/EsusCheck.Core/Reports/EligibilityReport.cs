@@ -57,6 +57,10 @@ public sealed record ReservedContractVerdict(
     /// <summary>What no registry can show and the buyer must still confirm before reserving on this article
     /// (<c>Core/Rules/ReservedContractRules</c>); empty when the verdict is <c>not_eligible</c>.</summary>
     public IReadOnlyList<ContractCondition> Conditions { get; init; } = [];
+
+    /// <summary>The reasons without the lines that restate a condition, for renderers that list the conditions apart.</summary>
+    public IReadOnlyList<string> ReasonsBesideConditions() =>
+        Reasons.Where(r => !Conditions.Any(c => r.EndsWith(c.Text, StringComparison.Ordinal))).ToList();
 }
 
 public sealed record EvidenceItem(

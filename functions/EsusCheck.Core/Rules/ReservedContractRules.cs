@@ -94,6 +94,11 @@ public static class ReservedContractRules
     public static ContractStatus SocialServicesVerdict(CpvMatch? cpv, EssStatus ess) =>
         SocialServicesVerdicts.First(r => (r.Cpv is null || r.Cpv == cpv) && (r.Ess is null || r.Ess == ess)).Status;
 
+    /// <summary>Why no L2113-15 verdict is ever <c>eligible</c> (bulk summary, documentation).</summary>
+    public const string SocialServicesNeverEligible =
+        "aucun registre ne montre la mission de service public exigée de chaque candidat, ni les marchés que l'acheteur a " +
+        "déjà attribués sur ce fondement (article L2113-16) : un fournisseur de l'ESS est donc « à vérifier », jamais « éligible »";
+
     /// <summary>L2113-14: which reservations may be combined in one contract.</summary>
     public const string Combination =
         "Un même marché peut être réservé à la fois aux opérateurs de l'article L2113-12 et à ceux de l'article L2113-13 " +
