@@ -61,6 +61,10 @@ public sealed record ReservedContractVerdict(
     /// <summary>The reasons without the lines that restate a condition, for renderers that list the conditions apart.</summary>
     public IReadOnlyList<string> ReasonsBesideConditions() =>
         Reasons.Where(r => !Conditions.Any(c => r.EndsWith(c.Text, StringComparison.Ordinal))).ToList();
+
+    /// <summary>The conditions no reason states already, for renderers that print every reason.</summary>
+    public IReadOnlyList<ContractCondition> ConditionsBesideReasons() =>
+        Conditions.Where(c => !Reasons.Any(r => r.EndsWith(c.Text, StringComparison.Ordinal))).ToList();
 }
 
 public sealed record EvidenceItem(
