@@ -66,8 +66,9 @@ internal static class ItemResultMapping
         if (report.Ess.Status != EssStatus.No) parts.Add("ESS : " + string.Join(" ", report.Ess.Reasons));
         if (report.Esus.Status != EsusStatus.NotAccredited || report.Esus.ByRightCategory is not null)
             parts.Add("ESUS : " + string.Join(" ", report.Esus.Reasons));
+        // The conditions have their own column: said once per row.
         foreach (var contract in report.ReservedContracts.Where(c => c.Status != ContractStatus.NotEligible))
-            parts.Add($"{contract.Article.ToArticle()} : " + string.Join(" ", contract.Reasons));
+            parts.Add($"{contract.Article.ToArticle()} : " + string.Join(" ", contract.ReasonsBesideConditions()));
         return string.Join(" | ", parts.Where(p => p.Length > 0));
     }
 

@@ -11,7 +11,7 @@ internal static class Warnings
         var warnings = new List<string>();
         var family = EssLegalForms.FamilyOf(facts.Identity?.LegalForm?.Code);
         if (facts.Identity is not null && family.IsNeverEss() && EssEvaluation.ContradictingSignals(facts, esus) is { } signals)
-            warnings.Add($"Données contradictoires : {signals} signale(nt) cette entreprise comme entreprise de l'ESS, mais sa forme " +
+            warnings.Add($"Données contradictoires : cette entreprise est signalée comme entreprise de l'ESS par {signals}, mais sa forme " +
                          $"juridique {EssEvaluation.FormText(facts)} ({EssLegalForms.FamilyLabels[family]}) ne peut pas en relever : " +
                          $"{EssLegalForms.NeverEssReason}. Le verdict ESS retenu est « non ».");
         if (facts.KeyInvalidButKnown)

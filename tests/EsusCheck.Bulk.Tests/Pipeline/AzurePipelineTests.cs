@@ -67,6 +67,7 @@ public sealed class AzurePipelineTests
             Assert.Contains(" | L2113-15 : Les statuts de l'opérateur", output.Cell(0, ResultFile.Conditions), StringComparison.Ordinal);
             Assert.Contains("Le marché dure au plus 3 ans (article L2113-16).", output.Cell(0, ResultFile.Conditions), StringComparison.Ordinal);
             Assert.Equal("", output.Cell(3, ResultFile.Conditions));
+            Assert.DoesNotContain("Le marché dure au plus 3 ans", output.Cell(0, ResultFile.Reasons), StringComparison.Ordinal);
             Assert.StartsWith("Association déclarée", output.Cell(0, ResultFile.LegalForm), StringComparison.Ordinal);
             Assert.Contains("Même fournisseur que la ligne 2", output.Cell(4, ResultFile.Reasons), StringComparison.Ordinal);
             Assert.Contains("Aucun établissement ne porte le SIRET", output.Cell(5, ResultFile.Reasons), StringComparison.Ordinal);
