@@ -54,6 +54,7 @@ public sealed class McpClientTests : IAsyncLifetime
         var check = tools.Single(t => t.Name == McpTools.CheckSupplier);
         Assert.Contains("SIRET", check.Description);
         Assert.Contains("marché réservé", check.Description);
+        Assert.Contains("conditions", check.Description);
         var schema = check.ProtocolTool.InputSchema;
         Assert.Equal("object", schema.GetProperty("type").GetString());
         Assert.Equal(["siret"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString() ?? "").ToArray());
