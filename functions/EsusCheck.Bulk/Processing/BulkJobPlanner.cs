@@ -80,7 +80,9 @@ public sealed class BulkJobPlanner(
     }
 
     /// <summary>Writes the chunks of the distinct checks, records what planning counted, and sends one message per
-    /// chunk (a finalize message when there is nothing to check). Safe to run again: existing chunks are kept.</summary>
+    /// chunk (a finalize message when there is nothing to check). Safe to run again: existing chunks are kept.
+    /// Every kind of job (supplier files, SPASER) schedules its checks here: work that serves all of them — a batch
+    /// prefetch of the distinct SIRETs, say — belongs here rather than in <see cref="PlanAsync"/>.</summary>
     public async Task<BulkJob> ScheduleAsync(BulkJob job, BulkPlan plan, CancellationToken cancellationToken)
     {
         var jobId = job.JobId;
