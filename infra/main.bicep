@@ -69,7 +69,8 @@ var names = {
   referenceContainer: 'reference' // ReferenceBlobImportFunction.Container (DG Trésor ESUS list files)
   bulkInputContainer: 'bulk-in' // BulkNames.InputContainer (supplier files to check)
   bulkOutputContainer: 'bulk-out' // Bulk:OutputContainer (results)
-  bulkQueue: 'bulk-work' // BulkNames.WorkQueue (chunks of a file to check)
+  bulkQueue: 'bulk-work' // BulkNames.WorkQueue (chunks of a file to check, supplier files and SPASER jobs alike)
+  spaserInputContainer: 'spaser-in' // SpaserNames.InputContainer (DECP files for SPASER indicators; results in bulk-out)
   bulkPoisonQueue: 'bulk-work-poison' // BulkNames.PoisonQueue (messages the host gave up on; drained by BulkPoison)
   deadLetterContainer: 'eventgrid-deadletter' // blob events Event Grid could not deliver to the app
   cacheTable: 'registrycache' // Storage:Tables:FactsCache
@@ -126,6 +127,7 @@ module storage 'modules/storage.bicep' = {
       names.referenceContainer
       names.bulkInputContainer
       names.bulkOutputContainer
+      names.spaserInputContainer
       names.deadLetterContainer
     ]
     queues: [names.bulkQueue, names.bulkPoisonQueue]
@@ -137,7 +139,7 @@ module storage 'modules/storage.bicep' = {
       names.bulkJobsTable
       names.chatTable
     ]
-    expiringContainers: [names.bulkInputContainer, names.bulkOutputContainer, names.deadLetterContainer]
+    expiringContainers: [names.bulkInputContainer, names.bulkOutputContainer, names.spaserInputContainer, names.deadLetterContainer]
     retentionDays: bulkFileRetentionDays
   }
 }
@@ -246,3 +248,4 @@ output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output EVENT_GRID_DEADLETTER_CONTAINER_ID string = eventGrid.outputs.deadLetterContainerId
 output REFERENCE_CONTAINER_NAME string = names.referenceContainer
 output BULK_INPUT_CONTAINER_NAME string = names.bulkInputContainer
+output SPASER_INPUT_CONTAINER_NAME string = names.spaserInputContainer
