@@ -57,6 +57,9 @@ param bulkFileRetentionDays int = 30
 @description('E-mail address that receives the alerts (failed refresh, stale ESUS list). Empty: no alert is created.')
 param alertEmail string = ''
 
+@description('Key Vault purge protection (on by default; it cannot be turned off once on). Set to false only for a throwaway test environment.')
+param keyVaultPurgeProtection bool = true
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName, application: 'esuscheck' }
 var functionAppName = 'func-esuscheck-${resourceToken}'
@@ -164,6 +167,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     secrets: toObject(secretSettings, s => s.name, s => s.value)
+    enablePurgeProtection: keyVaultPurgeProtection
   }
 }
 
@@ -174,6 +178,13 @@ module roles 'modules/roles.bicep' = {
     appPrincipalId: identity.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
+    operatorContainers: [
+      names.referenceContainer
+      names.bulkInputContainer
+      names.bulkOutputContainer
+      names.spaserInputContainer
+      names.deadLetterContainer
+    ]
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName

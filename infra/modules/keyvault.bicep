@@ -12,6 +12,9 @@ param location string
 
 param tags object
 
+@description('Purge protection: a deleted vault or secret cannot be purged before its retention ends (it cannot be turned off again). Off only for a throwaway test environment that `azd down --purge` must remove.')
+param enablePurgeProtection bool = true
+
 @description('Secrets to store, by secret name. An empty value creates nothing: the capability stays off (for example no Marché token means the checker reads type_siae from Recherche d\'entreprises instead).')
 @secure()
 param secrets object
@@ -26,8 +29,9 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
-    // Purge protection stays off so that `azd down --purge` can remove a test environment; turn it on in production
-    // (it cannot be turned off again).
+    // On by default: a deleted secret stays recoverable for the retention period. The API refuses an explicit
+    // false, so « off » is the property left out.
+    enablePurgeProtection: enablePurgeProtection ? true : null
     publicNetworkAccess: 'Enabled' // the Flex Consumption app, without a virtual network, resolves references publicly
     networkAcls: {
       defaultAction: 'Allow'

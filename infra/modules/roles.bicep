@@ -12,6 +12,9 @@ param operatorPrincipalId string = ''
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param operatorPrincipalType string = 'User'
 
+@description('Containers the operator may read and write (Storage Blob Data Contributor on each, nothing else in the account).')
+param operatorContainers string[] = []
+
 param storageAccountName string
 param keyVaultName string
 param applicationInsightsName string
@@ -106,19 +109,26 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Operator: Blob Data Contributor to upload the DG Trésor file into reference/, supplier files into bulk-in/ and DECP
-// files into spaser-in/, and
-// to download results from bulk-out/ (`az storage blob ... --auth-mode login`; shared keys are disabled).
-resource operatorBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
-  name: guid(storage.id, operatorPrincipalId, roleIds.storageBlobDataContributor)
-  scope: storage
-  properties: {
-    principalId: operatorPrincipalId
-    principalType: operatorPrincipalType
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataContributor)
-    description: 'Operator: drop reference and bulk files, read bulk results.'
+// Operator: Blob Data Contributor on the containers they work with only (reference files, bulk and SPASER files and
+// results, Event Grid dead letters) — never on the Functions host's own containers (keys, leases) or the deployment package.
+resource operatorContainerRefs 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' existing = [
+  for container in operatorContainers: {
+    name: '${storageAccountName}/default/${container}'
   }
-}
+]
+
+resource operatorBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in operatorContainers: if (!empty(operatorPrincipalId)) {
+    name: guid(storage.id, container, operatorPrincipalId, roleIds.storageBlobDataContributor)
+    scope: operatorContainerRefs[i]
+    properties: {
+      principalId: operatorPrincipalId
+      principalType: operatorPrincipalType
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataContributor)
+      description: 'Operator: drop and read files in ${container}.'
+    }
+  }
+]
 
 // Operator: Secrets Officer to set or rotate the INSEE key, the Marché token and the Teams secret in the vault.
 resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {

@@ -79,4 +79,15 @@ public sealed class MisunderstandingTests
         Assert.Equal("reserved_contract_question", answer.Intent);
         Assert.Equal(Core.Reports.ReservedArticle.L2113_13, answer.Understanding!.Article);
     }
+
+    [Fact]
+    public async Task Registry_text_is_escaped_in_markdown_replies_so_a_name_cannot_make_a_link_or_bold_text()
+    {
+        using var harness = new ChatHarness();
+
+        var answer = await harness.AskAsync(MarkdownSiret);
+
+        Assert.DoesNotContain("[cliquez ici](https://hameconnage.example)", answer.Reply, StringComparison.Ordinal);
+        Assert.Contains(@"\*\*GAGNANT\*\* \[cliquez ici\](https://hameconnage.example) \_urgent\_ \`x\`", answer.Reply, StringComparison.Ordinal);
+    }
 }

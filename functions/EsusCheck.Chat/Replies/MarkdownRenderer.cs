@@ -27,7 +27,8 @@ public static class MarkdownRenderer
             }
             parts.Add(block switch
             {
-                HeadingBlock heading => $"**{heading.Text}**" + (heading.Subtitle is { } subtitle ? $"\n{subtitle}" : ""),
+                // A heading carries registry text (the registered name, the address): it must not become a link or markup.
+                HeadingBlock heading => $"**{Escape(heading.Text)}**" + (heading.Subtitle is { } subtitle ? $"\n{Escape(subtitle)}" : ""),
                 ParagraphBlock paragraph => paragraph.Text,
                 BulletsBlock bullets => (bullets.Title is { } title ? title + "\n" : "") + string.Join("\n", bullets.Items.Select(i => "- " + i)),
                 VerdictBlock verdict => Verdict(verdict),
@@ -37,6 +38,18 @@ public static class MarkdownRenderer
         }
         if (shortVerdicts.Count > 0) parts.Add(string.Join("\n", shortVerdicts));
         return string.Join("\n\n", parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>Backslash-escapes what Markdown would read as emphasis, code, a link, HTML or a table.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
     }
 
     private static string Verdict(VerdictBlock verdict)

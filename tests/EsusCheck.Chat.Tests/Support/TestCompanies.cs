@@ -19,6 +19,7 @@ public static class TestCompanies
     public const string GeiqSiret = "32630015900018";      // GEIQ: L2113-13 to verify
     public const string UnknownSiret = "55210055400013";   // valid key, known by no registry
     public const string OutageSiret = "13000548100010";    // the registry is down for this one
+    public const string MarkdownSiret = "44332211000018";  // a registered name written to look like Markdown
 
     public static readonly DateTimeOffset Now = new(2026, 3, 12, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly EsusListPublishedOn = new(2026, 2, 1);
@@ -42,6 +43,8 @@ public static class TestCompanies
             finess: [new FinessCategoryFact("246", "Etablissement et Service d'Aide par le Travail (E.S.A.T.)")]),
         GeiqSiret => Found(siret, at, "GEIQ PROPRETE PROVENCE", "9220", "Association déclarée", ess: true,
             kinds: [new InclusionKindFact(InclusionKind.GEIQ, FactLevel.Establishment, SourceNames.MarcheInclusion, true)]),
+        MarkdownSiret => Found(siret, at, "**GAGNANT** [cliquez ici](https://hameconnage.example) _urgent_ `x`", "5710",
+            "SAS, société par actions simplifiée", ess: false),
         OutageSiret => SourceFacts.Unavailable(SourceNames.RechercheEntreprises, at, "HTTP 503"),
         _ => null,
     };

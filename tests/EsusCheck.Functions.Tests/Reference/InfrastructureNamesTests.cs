@@ -64,6 +64,37 @@ public sealed partial class InfrastructureNamesTests
     }
 
     [Fact]
+    public void The_poison_queue_the_host_fills_is_created_and_drained_and_blob_events_are_dead_lettered()
+    {
+        var names = BicepNames();
+        var bicep = File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
+
+        Assert.Equal(EsusCheck.Bulk.BulkNames.PoisonQueue, names["bulkPoisonQueue"]);
+        Assert.Contains("queues: [names.bulkQueue, names.bulkPoisonQueue]", bicep, StringComparison.Ordinal);
+        Assert.Contains("deadLetterContainerName: names.deadLetterContainer", bicep, StringComparison.Ordinal);
+        foreach (var hook in new[] { "postdeploy.sh", "postdeploy.ps1" })
+            Assert.Contains("--deadletter-identity-endpoint", File.ReadAllText(Path.Combine(Root, "infra", "hooks", hook)), StringComparison.Ordinal);
+        var alerts = File.ReadAllText(Path.Combine(Root, "infra", "modules", "alerts.bicep"));
+        Assert.Contains(EsusCheck.Bulk.Processing.BulkCodes.JobStuck, alerts, StringComparison.Ordinal);
+        Assert.Contains(EsusCheck.Bulk.Processing.BulkCodes.PoisonMessage, alerts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_vault_purge_protection_is_on_by_default_and_the_operator_role_is_scoped_to_its_containers()
+    {
+        var main = File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
+        var vault = File.ReadAllText(Path.Combine(Root, "infra", "modules", "keyvault.bicep"));
+        var roles = File.ReadAllText(Path.Combine(Root, "infra", "modules", "roles.bicep"));
+
+        Assert.Contains("param keyVaultPurgeProtection bool = true", main, StringComparison.Ordinal);
+        Assert.Contains("enablePurgeProtection: enablePurgeProtection ? true : null", vault, StringComparison.Ordinal);
+        var operatorRole = roles[roles.IndexOf("resource operatorBlobContributor", StringComparison.Ordinal)..];
+        operatorRole = operatorRole[..operatorRole.IndexOf("\n]", StringComparison.Ordinal)];
+        Assert.Contains("scope: operatorContainerRefs[i]", operatorRole, StringComparison.Ordinal);
+        Assert.DoesNotContain("scope: storage\n", operatorRole, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_spaser_input_container_is_created_and_expires_like_the_bulk_files()
     {
         var names = BicepNames();
