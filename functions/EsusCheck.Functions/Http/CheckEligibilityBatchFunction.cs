@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Functions.Http;
 
-public sealed class CheckEligibilityBatchFunction(BatchCheckEndpoint endpoint, IOptions<HttpApiOptions> options, ILogger<CheckEligibilityBatchFunction> logger)
+public sealed class CheckEligibilityBatchFunction(BatchCheckEndpoint endpoint, IOptions<HttpApiOptions> options, ClientRateLimiter limits, ILogger<CheckEligibilityBatchFunction> logger)
 {
     [Function(ApiOperations.CheckEligibilityBatch)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.EligibilityBatch)] HttpRequest request) =>
-        await HttpGuard.RunAsync(request, logger, ApiOperations.CheckEligibilityBatch, cancellationToken => endpoint.CheckAsync(
-            request.Body, ClientIdentity.From(request, options.Value.AppServiceAuthentication), HttpGuard.Instance(request), cancellationToken));
+        await HttpGuard.RunAsync(request, logger, ApiOperations.CheckEligibilityBatch, cancellationToken =>
+            limits.TryAcquire(request, options.Value.BatchCost) is { } limited
+                ? Task.FromResult(ApiResponse.Problem(limited, HttpGuard.Instance(request)))
+                : endpoint.CheckAsync(request.Body, ClientIdentity.From(request, options.Value.AppServiceAuthentication), HttpGuard.Instance(request), cancellationToken));
 }

@@ -6,12 +6,16 @@ using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Functions.Http;
 
-public sealed class CheckEligibilityFunction(CheckEndpoint endpoint, IOptions<HttpApiOptions> options, ILogger<CheckEligibilityFunction> logger)
+public sealed class CheckEligibilityFunction(CheckEndpoint endpoint, IOptions<HttpApiOptions> options, ClientRateLimiter limits, ILogger<CheckEligibilityFunction> logger)
 {
     [Function(ApiOperations.CheckEligibility)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Eligibility)] HttpRequest request, string siret) =>
-        await HttpGuard.RunAsync(request, logger, ApiOperations.CheckEligibility, cancellationToken => endpoint.CheckAsync(
-            siret, request.Query["cpv"], request.Query["refresh"], ClientIdentity.From(request, options.Value.AppServiceAuthentication), request.Headers.IfNoneMatch,
-            HttpGuard.Instance(request), cancellationToken));
+        await HttpGuard.RunAsync(request, logger, ApiOperations.CheckEligibility, cancellationToken =>
+            limits.TryAcquire(request, IsRefresh(request) ? options.Value.RefreshCost : 1) is { } limited
+                ? Task.FromResult(ApiResponse.Problem(limited, HttpGuard.Instance(request)))
+                : endpoint.CheckAsync(siret, request.Query["cpv"], request.Query["refresh"], ClientIdentity.From(request, options.Value.AppServiceAuthentication),
+                    request.Headers.IfNoneMatch, HttpGuard.Instance(request), cancellationToken));
+
+    private static bool IsRefresh(HttpRequest request) => string.Equals(request.Query["refresh"], "true", StringComparison.OrdinalIgnoreCase);
 }

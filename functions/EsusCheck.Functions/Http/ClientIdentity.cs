@@ -25,6 +25,14 @@ public static class ClientIdentity
         ?? Clean(request.HttpContext.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null)
         ?? Clean(request.HttpContext.User.FindFirstValue(KeyIdClaim) is { } key ? "key:" + key : null);
 
+    /// <summary>What a client's rate limit is counted on: what the caller cannot choose freely comes first (the signed-in
+    /// user, the function key's name), the self-declared label only when there is nothing else.</summary>
+    public static string RateLimitKey(HttpRequest request, bool appServiceAuthentication) =>
+        (appServiceAuthentication ? Clean(request.Headers[PrincipalNameHeader].FirstOrDefault()) : null)
+        ?? Clean(request.HttpContext.User.FindFirstValue(KeyIdClaim) is { } key ? "key:" + key : null)
+        ?? Clean(request.Headers[ClientIdHeader].FirstOrDefault())
+        ?? "anonymous";
+
     /// <summary>The value lands in a table row and in an answer months later: printable, trimmed, bounded.</summary>
     private static string? Clean(string? value)
     {

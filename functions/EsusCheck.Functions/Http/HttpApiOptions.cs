@@ -17,6 +17,14 @@ public sealed class HttpApiOptions
     /// <c>x-ms-client-principal-*</c> headers from incoming requests, and they can be trusted as the caller's identity.</summary>
     public bool AppServiceAuthentication { get; set; }
 
+    /// <summary>Checks a client may ask per minute (single checks count 1, <c>refresh=true</c> <see cref="RefreshCost"/>, a
+    /// batch <see cref="BatchCost"/>); beyond, 429 <c>rate_limited</c> with <c>Retry-After</c>.</summary>
+    public int ClientChecksPerMinute { get; set; } = 600;
+
+    public int RefreshCost { get; set; } = 10;
+
+    public int BatchCost { get; set; } = 50;
+
     /// <summary>The number of history rows returned when <c>max</c> is not given.</summary>
     public int HistoryDefaultMax { get; set; } = 50;
 }

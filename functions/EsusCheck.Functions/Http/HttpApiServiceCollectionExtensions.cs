@@ -15,6 +15,7 @@ public static class HttpApiServiceCollectionExtensions
         services.TryAddSingleton<SourceHealthMonitor>();
         services.TryAddSingleton<ObservedChecks>();
         services.TryAddSingleton<ReportCaching>();
+        services.TryAddSingleton<ClientRateLimiter>();
         services.TryAddSingleton<CheckEndpoint>();
         services.TryAddSingleton<BatchChecker>();
         services.TryAddSingleton<BatchCheckEndpoint>();

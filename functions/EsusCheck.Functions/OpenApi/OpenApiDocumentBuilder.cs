@@ -116,6 +116,7 @@ public static class OpenApiDocumentBuilder
             ["304"] = new OpenApiResponse { Description = "Le rapport n'a pas changé depuis l'ETag envoyé.", Headers = CachingHeaders() },
             ["400"] = Problem("Numéro SIRET/SIREN ou code CPV invalide (codes identifier_* et cpv_invalid), ou paramètre invalide."),
             ["404"] = Problem("Aucun établissement ne porte ce numéro (codes siret_unknown et siren_unknown)."),
+            ["429"] = Problem("Ce client a dépassé sa limite de vérifications par minute (code rate_limited).", RetryAfter()),
             ["503"] = Problem("Les registres ne répondent pas et rien n'est en cache (code registries_unavailable).", RetryAfter()),
             ["500"] = Problem("Erreur inattendue (code internal_error)."),
         },
@@ -141,6 +142,7 @@ public static class OpenApiDocumentBuilder
             ["200"] = Json("Un résultat par numéro, dans l'ordre d'envoi.", Ref(ApiSchemas.BatchResponse)),
             ["400"] = Problem("Corps de requête invalide (body_invalid) ou code CPV invalide (cpv_invalid)."),
             ["413"] = Problem($"Plus de {BatchRequestReader.MaxItems} numéros, ou corps trop volumineux (batch_too_large)."),
+            ["429"] = Problem("Ce client a dépassé sa limite de vérifications par minute (code rate_limited).", RetryAfter()),
             ["500"] = Problem("Erreur inattendue (code internal_error)."),
         },
     };
