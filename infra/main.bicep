@@ -73,6 +73,7 @@ var names = {
   cacheTable: 'registrycache' // Storage:Tables:FactsCache
   esusListTable: 'esuslist' // Storage:Tables:EsusList
   auditTable: 'checkaudit' // Storage:Tables:Audit
+  requestLogTable: 'registryquota' // Storage:Tables:RequestLog (INSEE's per-key quota, shared by every instance)
   marcheCopyTable: 'marchecopy' // Reference:MarcheCopyTable
   bulkJobsTable: 'bulkjobs' // Bulk:JobsTable
   chatTable: 'chatcontext' // Chat:ContextTable
@@ -130,6 +131,7 @@ module storage 'modules/storage.bicep' = {
       names.cacheTable
       names.esusListTable
       names.auditTable
+      names.requestLogTable
       names.marcheCopyTable
       names.bulkJobsTable
       names.chatTable
@@ -217,6 +219,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Storage__Tables__FactsCache: names.cacheTable
       Storage__Tables__EsusList: names.esusListTable
       Storage__Tables__Audit: names.auditTable
+      Storage__Tables__RequestLog: names.requestLogTable
       Reference__MarcheCopyTable: names.marcheCopyTable
       Bulk__OutputContainer: names.bulkOutputContainer
       Bulk__JobsTable: names.bulkJobsTable

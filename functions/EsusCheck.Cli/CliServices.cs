@@ -28,6 +28,9 @@ public static class CliServices
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]))
             services.AddTableStorage(configuration);
+        // Without storage, answers are kept for the run: a bulk file's batched prefetch fills what its checks read.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IFactsCache))?.ImplementationType == typeof(NoFactsCache))
+            services.AddSingleton<IFactsCache, InMemoryFactsCache>();
         // Without a storage adapter for the list, the in-memory default would forget an import as soon as the
         // process ends: the CLI remembers it in a file instead.
         if (services.LastOrDefault(d => d.ServiceType == typeof(IEsusListStore))?.ImplementationType == typeof(InMemoryEsusListStore))

@@ -34,6 +34,7 @@ public static class RegistriesServiceCollectionExtensions
                 if (options.IsConfigured) client.DefaultRequestHeaders.Add("X-INSEE-Api-Key-Integration", options.ApiKey);
             });
         services.AddSingleton<IRegistrySource, SireneSource>();
+        services.AddSingleton<IBatchRegistrySource, SireneBatchSource>();
 
         services.AddOptions<MarcheInclusionOptions>().Bind(configuration.GetSection(MarcheInclusionOptions.Section));
         services.AddRefitGeneratedClient<IMarcheInclusionApi>(MarcheInclusionJson.Default)

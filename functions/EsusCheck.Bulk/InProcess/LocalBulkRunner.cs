@@ -8,14 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Bulk.InProcess;
 
-/// <summary>Progress of a local run, in rows.</summary>
-public sealed record BulkProgress(BulkJobState State, long RowsDone, long RowsTotal);
+/// <summary>Progress of a local run, in rows, and of its batched prefetch, in SIRETs (0 of 0 when there is none).</summary>
+public sealed record BulkProgress(BulkJobState State, long RowsDone, long RowsTotal, int PrefetchDone = 0, int PrefetchTotal = 0);
 
 public sealed record LocalBulkRun(BulkJob Job, BulkSummary? Summary, string OutputDirectory);
 
 /// <summary>Runs the same pipeline as the functions (planner, chunk processor, finalizer, dispatcher) inside one
 /// process, for <c>esuscheck bulk</c>: job state in memory, files on disk, the queue drained in place.</summary>
-public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOptions> options, TimeProvider clock, ILoggerFactory loggers)
+public sealed class LocalBulkRunner(
+    EligibilityService service, FactsPrefetcher prefetcher, IOptions<BulkOptions> options, TimeProvider clock, ILoggerFactory loggers)
 {
     public async Task<LocalBulkRun> RunAsync(
         string inputPath, string outputDirectory, IProgress<BulkProgress>? progress, CancellationToken cancellationToken)
@@ -26,16 +27,20 @@ public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOpt
         var files = new LocalBulkFileStore(outputDirectory);
         var reader = new SupplierFileReader(options.Value);
         var writer = new BulkResultWriter(reader, files, options, clock);
-        var planner = new BulkJobPlanner(store, queue, reader, writer, options, clock, loggers.CreateLogger<BulkJobPlanner>());
+        var prefetch = new BulkPrefetchProcessor(store, queue, prefetcher, clock, loggers.CreateLogger<BulkPrefetchProcessor>());
+        var planner = new BulkJobPlanner(store, queue, reader, writer, prefetch, options, clock, loggers.CreateLogger<BulkJobPlanner>());
         var chunks = new BulkChunkProcessor(store, queue, service, options, clock, loggers.CreateLogger<BulkChunkProcessor>());
         var finalizer = new BulkJobFinalizer(store, writer, clock, loggers.CreateLogger<BulkJobFinalizer>());
-        var dispatcher = new BulkWorkDispatcher(chunks, finalizer, planner, store, options, loggers.CreateLogger<BulkWorkDispatcher>());
+        var dispatcher = new BulkWorkDispatcher(chunks, prefetch, finalizer, planner, store, options, loggers.CreateLogger<BulkWorkDispatcher>());
 
         progress?.Report(new BulkProgress(BulkJobState.Planning, 0, 0));
         var job = await planner.PlanAsync(new BulkInputFile(path, _ => files.OpenInputAsync(path, cancellationToken)), cancellationToken);
         var total = job.RowsTotal;
         var done = job.RowsDone;
-        progress?.Report(new BulkProgress(job.State, done, total));
+        var prefetchTotal = job.PrefetchSirets;
+        var prefetched = 0;
+        BulkProgress Now(BulkJobState state, long rows) => new(state, Math.Min(rows, total), total, Math.Min(prefetched, prefetchTotal), prefetchTotal);
+        progress?.Report(Now(job.State, done));
 
         while (queue.TryDequeue(out var delivery))
         {
@@ -43,11 +48,13 @@ public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOpt
             if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
             try
             {
-                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken, rows =>
-                {
-                    var now = Interlocked.Add(ref done, rows);
-                    progress?.Report(new BulkProgress(BulkJobState.Processing, Math.Min(now, total), total));
-                });
+                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken,
+                    rows => progress?.Report(Now(BulkJobState.Processing, Interlocked.Add(ref done, rows))),
+                    sirets =>
+                    {
+                        Interlocked.Add(ref prefetched, sirets);
+                        progress?.Report(Now(BulkJobState.Processing, Interlocked.Read(ref done)));
+                    });
             }
             catch (Exception) when (delivery.DequeueCount < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
@@ -56,7 +63,8 @@ public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOpt
         }
 
         job = await store.FindAsync(job.JobId, cancellationToken) ?? job;
-        progress?.Report(new BulkProgress(job.State, job.IsFinished ? total : done, total));
+        if (job.PrefetchFinished) prefetched = prefetchTotal;
+        progress?.Report(Now(job.State, job.IsFinished ? total : done));
         return new LocalBulkRun(job, await ReadSummaryAsync(outputDirectory, cancellationToken), outputDirectory);
     }
 

@@ -10,13 +10,15 @@ namespace EsusCheck.Bulk.Processing;
 /// a poison message never blocks the queue, and no row is lost.</summary>
 public sealed class BulkWorkDispatcher(
     BulkChunkProcessor chunks,
+    BulkPrefetchProcessor prefetch,
     BulkJobFinalizer finalizer,
     BulkJobPlanner planner,
     IBulkJobStore store,
     IOptions<BulkOptions> options,
     ILogger<BulkWorkDispatcher> logger)
 {
-    public async Task HandleAsync(string? body, long dequeueCount, CancellationToken cancellationToken, Action<long>? onRowsChecked = null)
+    public async Task HandleAsync(
+        string? body, long dequeueCount, CancellationToken cancellationToken, Action<long>? onRowsChecked = null, Action<int>? onPrefetched = null)
     {
         var message = BulkWorkMessage.TryParse(body);
         if (message is null)
@@ -30,7 +32,9 @@ public sealed class BulkWorkDispatcher(
         var lastDelivery = dequeueCount >= options.Value.MaxAttempts;
         try
         {
-            if (message.Type == BulkWorkMessage.ChunkType)
+            if (message.Type == BulkWorkMessage.PrefetchType)
+                await prefetch.ProcessAsync(message, onPrefetched, cancellationToken);
+            else if (message.Type == BulkWorkMessage.ChunkType)
                 await chunks.ProcessAsync(message.JobId, message.Chunk!.Value, message.Attempt, onRowsChecked, cancellationToken);
             else
                 await finalizer.FinalizeAsync(message.JobId, cancellationToken);
@@ -39,7 +43,9 @@ public sealed class BulkWorkDispatcher(
         {
             logger.LogError(ex, "Bulk work {Type} for job {JobId} failed on its last delivery ({DequeueCount}): settled as failed",
                 message.Type, message.JobId, dequeueCount);
-            if (message.Type == BulkWorkMessage.ChunkType)
+            if (message.Type == BulkWorkMessage.PrefetchType)
+                await prefetch.SettleAsFailedAsync(message, cancellationToken);
+            else if (message.Type == BulkWorkMessage.ChunkType)
                 await chunks.SettleAsFailedAsync(message.JobId, message.Chunk!.Value, (int)dequeueCount, cancellationToken);
             else
                 await planner.FailAsync(message.JobId, new BulkFileError(BulkCodes.ProcessingFailed,

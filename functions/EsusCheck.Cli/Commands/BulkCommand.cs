@@ -36,7 +36,7 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Lecture du fichier", maxValue: 1);
-                run = await runner.RunAsync(input, output, new ProgressBar(task), cancellationToken);
+                run = await runner.RunAsync(input, output, new ProgressBar(context, task), cancellationToken);
                 task.Description = BulkJobStatus.Label(run.Job.State);
                 task.Value = task.MaxValue;
             });
@@ -67,10 +67,18 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
 
     /// <summary>Moves the bar as rows are checked, on the reporting thread (<see cref="Progress{T}"/> would post the
     /// updates later, after the bar is gone).</summary>
-    private sealed class ProgressBar(ProgressTask task) : IProgress<BulkProgress>
+    private sealed class ProgressBar(ProgressContext context, ProgressTask task) : IProgress<BulkProgress>
     {
+        private ProgressTask? _prefetch;
+
         public void Report(BulkProgress value)
         {
+            if (value.PrefetchTotal > 0)
+            {
+                _prefetch ??= context.AddTaskBefore("Interrogation groupée de l'INSEE", task);
+                _prefetch.MaxValue = value.PrefetchTotal;
+                _prefetch.Value = value.PrefetchDone;
+            }
             task.Description = BulkJobStatus.Label(value.State);
             task.MaxValue = Math.Max(1, value.RowsTotal);
             task.Value = value.RowsDone;
