@@ -28,8 +28,10 @@ public sealed class PacingTests : StubbedRegistriesTest
         }
         await using var services = RegistryTestServices.Build(Stubs, overrides: new Dictionary<string, string?>
         {
-            // The production pace (the default), which the test kit otherwise turns off.
+            // The production limits (the defaults), which the test kit otherwise turns off.
             ["Registries:RechercheEntreprises:MinInterval"] = new RechercheEntreprises.RechercheEntreprisesOptions().MinInterval.ToString(),
+            ["Registries:RechercheEntreprises:RequestsPerWindow"] = new RechercheEntreprises.RechercheEntreprisesOptions().RequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Registries:RechercheEntreprises:Window"] = new RechercheEntreprises.RechercheEntreprisesOptions().Window.ToString(),
             ["Registries:RechercheEntreprises:TotalTimeout"] = "00:01:00",
         });
         var checker = services.GetRequiredService<EligibilityService>();
