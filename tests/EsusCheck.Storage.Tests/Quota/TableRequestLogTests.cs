@@ -1,3 +1,4 @@
+using EsusCheck.Core.Application;
 using EsusCheck.Registries.Http;
 using EsusCheck.Storage.Quota;
 using EsusCheck.Testing;
@@ -19,22 +20,18 @@ public sealed class TableRequestLogTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var storage = Options.Create(new StorageOptions { Tables = new StorageTableNames { RequestLog = Azurite.UniqueName("quota") } });
+        var gate = new ClockGate(clock);
+        var granted = new List<(int Instance, DateTimeOffset At)>();
         var instances = Enumerable.Range(0, 2)
-            .Select(_ => new SlidingWindowLimiter("insee-sirene", Permits, Window, new TableRequestLog(Azurite.Tables(), storage, clock), clock))
+            .Select(n => new SlidingWindowLimiter("insee-sirene", Permits, Window,
+                new RecordingLog(new TableRequestLog(Azurite.Tables(), storage, clock), gate, at => { lock (granted) granted.Add((n, at)); }), clock))
             .ToList();
 
-        var granted = new List<(int Instance, DateTimeOffset At)>();
-        var requests = Enumerable.Range(0, 100).Select(async i =>
-        {
-            await instances[i % 2].AcquireAsync(CancellationToken.None);
-            lock (granted) granted.Add((i % 2, clock.GetUtcNow()));
-        }).ToList();
-
-        // Time moves only when every waiting request sleeps on the fake clock.
+        var requests = Enumerable.Range(0, 100).Select(i => instances[i % 2].AcquireAsync(CancellationToken.None).AsTask()).ToList();
         for (var step = 0; step < 2000 && requests.Any(r => !r.IsCompleted); step++)
         {
             await Task.Delay(20);
-            clock.Advance(TimeSpan.FromSeconds(1));
+            await gate.AdvanceAsync(TimeSpan.FromSeconds(1));
         }
         await Task.WhenAll(requests);
 
@@ -45,6 +42,55 @@ public sealed class TableRequestLogTests
         for (var i = 0; i + Permits < times.Count; i++)
             Assert.True(times[i + Permits] - times[i] >= TimeSpan.FromMinutes(1),
                 $"requests {i}..{i + Permits} were granted within {times[i + Permits] - times[i]}");
+    }
+
+    /// <summary>Time moves only between two reads of the log, never during one, so that the time a grant is recorded at
+    /// is the time the log decided it at.</summary>
+    private sealed class ClockGate(FakeTimeProvider clock)
+    {
+        private int _inFlight;
+        private volatile bool _advancing;
+
+        public DateTimeOffset Now => clock.GetUtcNow();
+
+        public async Task EnterAsync()
+        {
+            while (true)
+            {
+                while (_advancing) await Task.Delay(1);
+                Interlocked.Increment(ref _inFlight);
+                if (!_advancing) return;
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        public void Leave() => Interlocked.Decrement(ref _inFlight);
+
+        public async Task AdvanceAsync(TimeSpan by)
+        {
+            _advancing = true;
+            while (Volatile.Read(ref _inFlight) > 0) await Task.Delay(1);
+            clock.Advance(by);
+            _advancing = false;
+        }
+    }
+
+    private sealed class RecordingLog(IRequestLog inner, ClockGate gate, Action<DateTimeOffset> granted) : IRequestLog
+    {
+        public async Task<TimeSpan> TryTakeAsync(string registry, int permits, TimeSpan window, CancellationToken cancellationToken)
+        {
+            await gate.EnterAsync();
+            try
+            {
+                var wait = await inner.TryTakeAsync(registry, permits, window, cancellationToken);
+                if (wait == TimeSpan.Zero) granted(gate.Now);
+                return wait;
+            }
+            finally
+            {
+                gate.Leave();
+            }
+        }
     }
 
     [Fact]
