@@ -11,6 +11,8 @@ using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Registries.RechercheEntreprises;
+using EsusCheck.Registries.Sirene;
 using EsusCheck.Storage;
 using EsusCheck.Storage.Bulk;
 using EsusCheck.Testing;
@@ -44,6 +46,7 @@ public static class BulkBenchmark
             "local-warm" => await WarmAsync(options, azure: false),
             "azure-warm" => await WarmAsync(options, azure: true),
             "cold" => await ColdAsync(options),
+            "cold-insee" => await ColdInseeAsync(options),
             "large" => await LargeAsync(options),
             _ => Usage(),
         };
@@ -51,7 +54,7 @@ public static class BulkBenchmark
 
     private static int Usage()
     {
-        Console.WriteLine("bulk local-warm|azure-warm|cold|large [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
+        Console.WriteLine("bulk local-warm|azure-warm|cold|cold-insee|large [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
         return 2;
     }
 
@@ -91,14 +94,17 @@ public static class BulkBenchmark
         var unique = options.Int("unique", 300);
         var rows = options.Int("rows", 1_000);
         var limit = options.Int("limit", 7);
-        var paceMs = options.Int("pace-ms", 170);
+        // 0: the shipped limiter (Registries:RechercheEntreprises defaults); N: the former fixed spacing of N ms.
+        var paceMs = options.Int("pace-ms", 0);
         using var stub = new RechercheStub(limitPerSecond: limit);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
-        await using var services = Build(stub, cache: null, azure: false, paceMs);
+        await using var services = Build(stub, cache: null, azure: false, paceMs, productionLimits: paceMs == 0);
         using var folder = new TempFolder();
         var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
+        var defaults = new RechercheEntreprisesOptions();
         Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; stub limit {limit} requests/s (429 + Retry-After beyond); " +
-                          $"client pace one attempt every {paceMs} ms; no cache");
+                          (paceMs == 0 ? $"client limit {defaults.RequestsPerWindow} per sliding {defaults.Window.TotalMilliseconds} ms" : $"client pace one attempt every {paceMs} ms") +
+                          "; no cache");
 
         using var memory = new MemorySampler();
         var measured = Stopwatch.StartNew();
@@ -111,6 +117,36 @@ public static class BulkBenchmark
                           $"between the first and the last; busiest sliding second: {BusiestSecond(times)} requests");
         Console.WriteLine($"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F2} (limit {limit}/s)");
         return run.Job.State == BulkJobState.Completed ? 0 : 1;
+    }
+
+    /// <summary>20,000 distinct suppliers cold, with an INSEE key: the prefetch asks INSEE's multi-SIRET search (the stub
+    /// enforcing 30 requests per sliding minute, 429 beyond), then the chunks run from the cache. Recherche d'entreprises
+    /// (7/s, 429 beyond) answers only the SIRETs the batches lack.</summary>
+    private static async Task<int> ColdInseeAsync(BenchmarkOptions options)
+    {
+        var unique = options.Int("unique", 20_000);
+        var rows = options.Int("rows", 40_000);
+        var missingEvery = options.Int("missing-every", 200);
+        using var stub = new RechercheStub(limitPerSecond: 7);
+        var insee = new InseeStub(stub.Stubs, perMinute: 30, missingEvery);
+        var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
+        await using var services = Build(stub, new InMemoryFactsCache(), azure: false, paceMs: 0, productionLimits: true, inseeKey: true);
+        using var folder = new TempFolder();
+        var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
+        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; INSEE stub 30 requests per sliding minute, one SIRET in " +
+                          $"{missingEvery} absent from its batch answers; Recherche stub 7/s; shipped client limits; cache in memory");
+
+        using var memory = new MemorySampler();
+        var measured = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("out"), null, CancellationToken.None);
+        measured.Stop();
+        Report(run.Job, measured.Elapsed, memory, stub.Requests);
+        var finess = stub.Stubs.RequestCount(Registry.Finess);
+        Console.WriteLine($"INSEE batch calls: {insee.Calls} ({insee.Rejected} answered 429); INSEE single lookups: {stub.Stubs.RequestCount(Registry.Sirene) - insee.Calls}; " +
+                          $"Recherche requests: {stub.Requests} ({stub.Rejected} answered 429); FINESS requests (per SIRET): {finess}");
+        Console.WriteLine($"prefetch: {run.Job.PrefetchStored:N0} stored, {run.Job.PrefetchMissing:N0} left to single lookups; " +
+                          $"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F1}; rows back: {run.Job.RowsDone:N0} of {run.Job.RowsTotal:N0}");
+        return run.Job.State == BulkJobState.Completed && run.Job.RowsDone == run.Job.RowsTotal ? 0 : 1;
     }
 
     private static async Task<int> LargeAsync(BenchmarkOptions options)
@@ -166,10 +202,20 @@ public static class BulkBenchmark
         return (await services.GetRequiredService<IBulkJobStore>().FindAsync(job.JobId, CancellationToken.None))!;
     }
 
-    private static ServiceProvider Build(RechercheStub stub, IFactsCache? cache, bool azure, int paceMs, bool tableStorage = false)
+    private static ServiceProvider Build(
+        RechercheStub stub, IFactsCache? cache, bool azure, int paceMs, bool tableStorage = false, bool productionLimits = false, bool inseeKey = false)
     {
+        var recherche = new RechercheEntreprisesOptions();
+        var sirene = new SireneOptions();
         var overrides = new Dictionary<string, string?>
         {
+            ["Registries:RechercheEntreprises:RequestsPerWindow"] = productionLimits ? recherche.RequestsPerWindow.ToString(CultureInfo.InvariantCulture) : "0",
+            ["Registries:RechercheEntreprises:Window"] = recherche.Window.ToString("c", CultureInfo.InvariantCulture),
+            ["Registries:Sirene:ApiKey"] = inseeKey ? RegistryStubs.SireneApiKey : null,
+            ["Registries:Sirene:MinInterval"] = productionLimits ? sirene.MinInterval.ToString("c", CultureInfo.InvariantCulture) : "00:00:00",
+            ["Registries:Sirene:RequestsPerWindow"] = productionLimits ? sirene.RequestsPerWindow.ToString(CultureInfo.InvariantCulture) : "0",
+            ["Registries:Sirene:Window"] = sirene.Window.ToString("c", CultureInfo.InvariantCulture),
+            ["Registries:Sirene:TotalTimeout"] = "00:01:00",
             ["Registries:RechercheEntreprises:MinInterval"] = TimeSpan.FromMilliseconds(paceMs).ToString("c", CultureInfo.InvariantCulture),
             ["Registries:RechercheEntreprises:TotalTimeout"] = "00:00:30",
             ["Registries:RechercheEntreprises:RetryDelay"] = "00:00:01",
@@ -188,7 +234,7 @@ public static class BulkBenchmark
         if (tableStorage) services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         if (azure) services.AddBulkStorage(configuration);
-        if (cache is not null) services.AddSingleton(cache);
+        if (cache is not null) services.AddSingleton<IFactsCache>(cache);
         return services.BuildServiceProvider();
     }
 
@@ -260,7 +306,7 @@ public static class BulkBenchmark
         public int Rejected => _rejected;
         public IEnumerable<DateTime> Times => _times;
 
-        private static StubCompany CompanyFor(string siret) => (siret[^2] - '0') switch
+        public static StubCompany CompanyFor(string siret) => (siret[^2] - '0') switch
         {
             0 or 1 or 2 => new StubCompany { LegalForm = "9220", EstEss = true, TypeSiae = "ACI" },
             3 => new StubCompany { LegalForm = "5458", EstEss = true },
@@ -268,7 +314,7 @@ public static class BulkBenchmark
             _ => new StubCompany { LegalForm = "5710" },
         };
 
-        private static WireMock.ResponseMessage Json(int status, string body, bool retryAfter)
+        public static WireMock.ResponseMessage Json(int status, string body, bool retryAfter)
         {
             var response = new WireMock.ResponseMessage
             {
@@ -281,6 +327,43 @@ public static class BulkBenchmark
         }
 
         public void Dispose() => Stubs.Dispose();
+    }
+
+    /// <summary>INSEE's multi-SIRET search, any SIRET found (but one in <c>missingEvery</c>), enforcing a number of
+    /// requests per sliding minute with 429 beyond, as the free plan does.</summary>
+    private sealed class InseeStub
+    {
+        private readonly Queue<DateTime> _window = new();
+        private int _calls;
+        private int _rejected;
+
+        public InseeStub(RegistryStubs stubs, int perMinute, int missingEvery)
+        {
+            stubs.Server.Given(Request.Create().UsingPost().WithPath(RegistryStubs.SirenePath + "/siret")).AtPriority(1)
+                .RespondWith(Response.Create().WithCallback(request =>
+                {
+                    var now = DateTime.UtcNow;
+                    Interlocked.Increment(ref _calls);
+                    lock (_window)
+                    {
+                        while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromMinutes(1)) _window.Dequeue();
+                        if (_window.Count >= perMinute)
+                        {
+                            Interlocked.Increment(ref _rejected);
+                            return RechercheStub.Json(429, """{"header":{"statut":429,"message":"Too Many Requests"}}""", retryAfter: true);
+                        }
+                        _window.Enqueue(now);
+                    }
+                    var q = Uri.UnescapeDataString(request.Body!.Split('&').First(p => p.StartsWith("q=", StringComparison.Ordinal))[2..].Replace('+', ' '));
+                    var found = q[(q.IndexOf('(') + 1)..q.LastIndexOf(')')].Split(" OR ")
+                        .Where(siret => long.Parse(siret, CultureInfo.InvariantCulture) % missingEvery != 0)
+                        .Select(siret => (siret, RechercheStub.CompanyFor(siret))).ToList();
+                    return RechercheStub.Json(200, RegistryShapes.SireneSearch(found), retryAfter: false);
+                }));
+        }
+
+        public int Calls => _calls;
+        public int Rejected => _rejected;
     }
 
     /// <summary>A warm cache: what each source said, per SIRET, kept in memory (the deployed cache is Table Storage).</summary>
