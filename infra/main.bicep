@@ -75,6 +75,7 @@ var names = {
   auditTable: 'checkaudit' // Storage:Tables:Audit
   requestLogTable: 'registryquota' // Storage:Tables:RequestLog (INSEE's per-key quota, shared by every instance)
   marcheCopyTable: 'marchecopy' // Reference:MarcheCopyTable
+  finessCopyTable: 'finesscopy' // Reference:FinessCopyTable
   bulkJobsTable: 'bulkjobs' // Bulk:JobsTable
   chatTable: 'chatcontext' // Chat:ContextTable
 }
@@ -133,6 +134,7 @@ module storage 'modules/storage.bicep' = {
       names.auditTable
       names.requestLogTable
       names.marcheCopyTable
+      names.finessCopyTable
       names.bulkJobsTable
       names.chatTable
     ]
@@ -221,6 +223,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Storage__Tables__Audit: names.auditTable
       Storage__Tables__RequestLog: names.requestLogTable
       Reference__MarcheCopyTable: names.marcheCopyTable
+      Reference__FinessCopyTable: names.finessCopyTable
       Bulk__OutputContainer: names.bulkOutputContainer
       Bulk__JobsTable: names.bulkJobsTable
       Chat__ContextTable: names.chatTable

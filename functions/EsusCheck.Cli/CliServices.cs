@@ -5,6 +5,9 @@ using EsusCheck.Cli.Storage;
 using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Esus;
+using EsusCheck.Core.Reference;
+using EsusCheck.Core.Reference.Finess;
+using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +26,10 @@ public static class CliServices
         services.AddOptions<CliOptions>().Bind(configuration.GetSection(CliOptions.Section));
         services.AddEsusCheckCore(configuration);
         services.AddRegistries(configuration);
-        services.AddEsusList(configuration);
+        services.AddReferenceRefresh(configuration);
+        // The reference copies are remembered in the data folder between runs.
+        services.AddSingleton<IMarcheCopyStore, FileMarcheCopyStore>();
+        services.AddSingleton<IFinessCopyStore, FileFinessCopyStore>();
         services.AddBulk(configuration);
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]))

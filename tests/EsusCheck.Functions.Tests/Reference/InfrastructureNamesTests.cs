@@ -42,6 +42,7 @@ public sealed partial class InfrastructureNamesTests
         Assert.Equal(tables.Audit, names["auditTable"]);
         Assert.Equal(tables.RequestLog, names["requestLogTable"]);
         Assert.Equal(new ReferenceOptions().MarcheCopyTable, names["marcheCopyTable"]);
+        Assert.Equal(new ReferenceOptions().FinessCopyTable, names["finessCopyTable"]);
         Assert.Equal(new ChatOptions().ContextTable, names["chatTable"]);
     }
 
