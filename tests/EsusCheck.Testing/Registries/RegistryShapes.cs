@@ -211,6 +211,14 @@ public static class RegistryShapes
         ["libcategetab"] = label,
     };
 
+    /// <summary>One page of a paged tabular API answer: <c>links.next</c> names the next page, null on the last.</summary>
+    public static string TabularPage(JsonArray rows, string? next, int page, int pageSize, int total) => new JsonObject
+    {
+        ["data"] = rows,
+        ["links"] = new JsonObject { ["profile"] = null, ["swagger"] = null, ["next"] = next, ["prev"] = null },
+        ["meta"] = new JsonObject { ["page"] = page, ["page_size"] = pageSize, ["total"] = total },
+    }.ToJsonString();
+
     /// <summary>The data.gouv tabular API envelope.</summary>
     public static string TabularPage(JsonArray rows) => new JsonObject
     {
