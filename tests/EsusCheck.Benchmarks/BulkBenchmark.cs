@@ -11,6 +11,7 @@ using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Reference;
 using EsusCheck.Registries.RechercheEntreprises;
 using EsusCheck.Registries.Sirene;
 using EsusCheck.Storage;
@@ -127,26 +128,63 @@ public static class BulkBenchmark
         var unique = options.Int("unique", 20_000);
         var rows = options.Int("rows", 40_000);
         var missingEvery = options.Int("missing-every", 200);
+        var azure = options.Int("azure", 0) == 1;
         using var stub = new RechercheStub(limitPerSecond: 7);
         var insee = new InseeStub(stub.Stubs, perMinute: 30, missingEvery);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
-        await using var services = Build(stub, new InMemoryFactsCache(), azure: false, paceMs: 0, productionLimits: true, inseeKey: true);
+        var finessList = ServeFinessList(stub.Stubs, sirets);
+        await using var services = Build(stub, azure ? null : new InMemoryFactsCache(), azure, paceMs: 0, tableStorage: azure, productionLimits: true,
+            inseeKey: true);
         using var folder = new TempFolder();
         var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
-        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; INSEE stub 30 requests per sliding minute, one SIRET in " +
-                          $"{missingEvery} absent from its batch answers; Recherche stub 7/s; shipped client limits; cache in memory");
+        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; INSEE stub 30 requests per sliding minute (429 beyond), one SIRET in " +
+                          $"{missingEvery} absent from its batch answers; Recherche stub 7/s (429 beyond); FINESS list of {finessList:N0} ESAT/EA; " +
+                          $"shipped client limits; {(azure ? "queue adapters, cache, ESUS list, audit and request log on Azurite" : "esuscheck bulk in-process, cache in memory")}");
 
         using var memory = new MemorySampler();
         var measured = Stopwatch.StartNew();
-        var run = await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("out"), null, CancellationToken.None);
+        // What esuscheck bulk does first: the stale local copies are refreshed once (here FINESS; no Marché token).
+        var copies = await services.GetRequiredService<ReferenceRefreshService>().RefreshStaleCopiesAsync(CancellationToken.None);
+        var job = azure
+            ? await RunOnAzuriteAsync(services, await File.ReadAllBytesAsync(file))
+            : (await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("out"), null, CancellationToken.None)).Job;
         measured.Stop();
-        Report(run.Job, measured.Elapsed, memory, stub.Requests);
-        var finess = stub.Stubs.RequestCount(Registry.Finess);
-        Console.WriteLine($"INSEE batch calls: {insee.Calls} ({insee.Rejected} answered 429); INSEE single lookups: {stub.Stubs.RequestCount(Registry.Sirene) - insee.Calls}; " +
-                          $"Recherche requests: {stub.Requests} ({stub.Rejected} answered 429); FINESS requests (per SIRET): {finess}");
-        Console.WriteLine($"prefetch: {run.Job.PrefetchStored:N0} stored, {run.Job.PrefetchMissing:N0} left to single lookups; " +
-                          $"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F1}; rows back: {run.Job.RowsDone:N0} of {run.Job.RowsTotal:N0}");
-        return run.Job.State == BulkJobState.Completed && run.Job.RowsDone == run.Job.RowsTotal ? 0 : 1;
+        Report(job, measured.Elapsed, memory, stub.Requests);
+        var finessPerSiret = stub.Stubs.Requests(Registry.Finess, null).Count(e => e.RequestMessage.Query?.ContainsKey("siret__exact") == true);
+        var finessPages = stub.Stubs.RequestCount(Registry.Finess) - finessPerSiret;
+        var inseeSingle = stub.Stubs.RequestCount(Registry.Sirene) - insee.Calls;
+        Console.WriteLine($"copies: {string.Join("; ", copies.Select(c => $"{c.List} {c.Outcome} ({c.Count})"))}; FINESS list pages: {finessPages}");
+        Console.WriteLine($"INSEE batch calls: {insee.Calls} ({insee.Rejected} answered 429); INSEE single lookups: {inseeSingle}; " +
+                          $"Recherche requests: {stub.Requests} ({stub.Rejected} answered 429); FINESS per-SIRET requests: {finessPerSiret}");
+        Console.WriteLine($"per-SIRET registry calls in total: {stub.Requests + inseeSingle + finessPerSiret}; " +
+                          $"prefetch: {job.PrefetchStored:N0} stored, {job.PrefetchMissing:N0} left to single lookups; " +
+                          $"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F1}; rows back: {job.RowsDone:N0} of {job.RowsTotal:N0}, {job.RowsInError:N0} in error");
+        return job.State == BulkJobState.Completed && job.RowsDone == job.RowsTotal ? 0 : 1;
+    }
+
+    /// <summary>The ESAT/EA list of the tabular API (categetab__in=246,247), paged by 50 as the client asks: the
+    /// file's ESAT (one company in ten) and as many establishments of other SIRETs.</summary>
+    private static int ServeFinessList(RegistryStubs stubs, IReadOnlyList<string> sirets)
+    {
+        var esat = sirets.Where(s => RechercheStub.CompanyFor(s).TypeSiae == "ESAT").ToList();
+        var rows = esat.Select(s => (s, 246)).Concat(esat.Select(s => (TestSirets.OtherEstablishment(s), 247))).ToList();
+        const int PageSize = 50;
+        var pages = (rows.Count + PageSize - 1) / PageSize;
+        var path = $"/api/resources/{RegistryStubs.FinessResource}/data/";
+        for (var page = 1; page <= pages; page++)
+        {
+            var data = new System.Text.Json.Nodes.JsonArray(rows.Skip((page - 1) * PageSize).Take(PageSize).Select(r =>
+            {
+                var row = RegistryShapes.FinessRow(r.Item1, "0", r.Item2 == 246 ? "E.S.A.T." : "Entreprise Adaptée", "130000000");
+                row["categetab"] = r.Item2;
+                return (System.Text.Json.Nodes.JsonNode)row;
+            }).ToArray());
+            var next = page < pages ? $"{stubs.BaseUrl}{path}?categetab__in=246,247&page={page + 1}&page_size={PageSize}" : null;
+            stubs.Server.Given(Request.Create().UsingGet().WithPath(path).WithParam("categetab__in", "246,247").WithParam("page", page.ToString(CultureInfo.InvariantCulture)))
+                .AtPriority(1).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                    .WithBody(RegistryShapes.TabularPage(data, next, page, PageSize, rows.Count)));
+        }
+        return rows.Count;
     }
 
     private static async Task<int> LargeAsync(BenchmarkOptions options)
@@ -216,6 +254,7 @@ public static class BulkBenchmark
             ["Registries:Sirene:RequestsPerWindow"] = productionLimits ? sirene.RequestsPerWindow.ToString(CultureInfo.InvariantCulture) : "0",
             ["Registries:Sirene:Window"] = sirene.Window.ToString("c", CultureInfo.InvariantCulture),
             ["Registries:Sirene:TotalTimeout"] = "00:01:00",
+            ["Registries:Finess:MinInterval"] = productionLimits ? new EsusCheck.Registries.Finess.FinessOptions().MinInterval.ToString("c", CultureInfo.InvariantCulture) : "00:00:00",
             ["Registries:RechercheEntreprises:MinInterval"] = TimeSpan.FromMilliseconds(paceMs).ToString("c", CultureInfo.InvariantCulture),
             ["Registries:RechercheEntreprises:TotalTimeout"] = "00:00:30",
             ["Registries:RechercheEntreprises:RetryDelay"] = "00:00:01",
@@ -228,11 +267,13 @@ public static class BulkBenchmark
             overrides["Storage:Tables:FactsCache"] = Azurite.UniqueName("benchcache");
             overrides["Storage:Tables:EsusList"] = Azurite.UniqueName("benchesus");
             overrides["Storage:Tables:Audit"] = Azurite.UniqueName("benchaudit");
+            overrides["Storage:Tables:RequestLog"] = Azurite.UniqueName("benchquota");
         }
         var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
         if (tableStorage) services.AddTableStorage(configuration);
         services.AddBulk(configuration);
+        services.AddReferenceRefresh(configuration);
         if (azure) services.AddBulkStorage(configuration);
         if (cache is not null) services.AddSingleton<IFactsCache>(cache);
         return services.BuildServiceProvider();
@@ -356,7 +397,7 @@ public static class BulkBenchmark
                     }
                     var q = Uri.UnescapeDataString(request.Body!.Split('&').First(p => p.StartsWith("q=", StringComparison.Ordinal))[2..].Replace('+', ' '));
                     var found = q[(q.IndexOf('(') + 1)..q.LastIndexOf(')')].Split(" OR ")
-                        .Where(siret => long.Parse(siret, CultureInfo.InvariantCulture) % missingEvery != 0)
+                        .Where(siret => int.Parse(siret[..8], CultureInfo.InvariantCulture) % missingEvery != 0)
                         .Select(siret => (siret, RechercheStub.CompanyFor(siret))).ToList();
                     return RechercheStub.Json(200, RegistryShapes.SireneSearch(found), retryAfter: false);
                 }));
