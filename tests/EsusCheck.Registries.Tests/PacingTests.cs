@@ -54,6 +54,29 @@ public sealed class PacingTests : StubbedRegistriesTest
                 $"requests {i}..{i + published} arrived within {(times[i + published] - times[i]).TotalMilliseconds} ms (gaps in ms: {gaps})");
     }
 
+    /// <summary>A request holds its place until its answer is read, then for a whole window: an eighth request never
+    /// leaves before the first one was answered a full window ago, however long the first one took.</summary>
+    [Fact]
+    public async Task The_response_window_counts_each_request_from_its_answer()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var limiter = new ResponseWindowLimiter(7, TimeSpan.FromSeconds(1), clock);
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 7; i++) leases.Add(await limiter.AcquireAsync(CancellationToken.None));
+
+        var eighth = limiter.AcquireAsync(CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(5)); // the first seven are still in flight: no place frees with time alone
+        await Task.Delay(50);
+        Assert.False(eighth.IsCompleted);
+
+        leases[0].Dispose(); // answered now: its place frees one window later
+        clock.Advance(TimeSpan.FromMilliseconds(990));
+        await Task.Delay(50);
+        Assert.False(eighth.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        (await eighth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
     [Fact]
     public async Task The_pacer_spaces_turns_by_its_interval_even_after_an_idle_spell()
     {

@@ -9,7 +9,7 @@ public sealed class PacedAttemptHandler(IRequestLimiter limiter, TimeSpan attemp
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await limiter.AcquireAsync(cancellationToken);
+        using var lease = await limiter.AcquireAsync(cancellationToken);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(attemptTimeout);
         HttpResponseMessage? response = null;

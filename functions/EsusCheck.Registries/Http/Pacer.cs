@@ -13,7 +13,11 @@ public sealed class Pacer(TimeSpan minInterval, TimeProvider clock) : IRequestLi
 
     public TimeSpan MinInterval => minInterval;
 
-    public ValueTask AcquireAsync(CancellationToken cancellationToken) => WaitTurnAsync(cancellationToken);
+    public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await WaitTurnAsync(cancellationToken);
+        return NoLease.Instance;
+    }
 
     /// <summary>Waits for this caller's turn (first come, first served).</summary>
     public async ValueTask WaitTurnAsync(CancellationToken cancellationToken)

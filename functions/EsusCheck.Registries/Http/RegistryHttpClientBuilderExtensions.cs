@@ -25,8 +25,9 @@ internal static class RegistryHttpClientBuilderExtensions
             var limiters = new List<IRequestLimiter>();
             if (options.MinInterval > TimeSpan.Zero) limiters.Add(new Pacer(options.MinInterval, clock));
             if (options.RequestsPerWindow > 0)
-                limiters.Add(new SlidingWindowLimiter(sourceName, options.RequestsPerWindow, options.Window,
-                    options.SharedQuota ? sp.GetRequiredService<IRequestLog>() : new InMemoryRequestLog(clock), clock));
+                limiters.Add(options.SharedQuota
+                    ? new SlidingWindowLimiter(sourceName, options.RequestsPerWindow, options.Window, sp.GetRequiredService<IRequestLog>(), clock)
+                    : new ResponseWindowLimiter(options.RequestsPerWindow, options.Window, clock));
             return limiters.Count == 1 ? limiters[0] : new CombinedLimiter(limiters);
         });
 
