@@ -9,6 +9,7 @@ using EsusCheck.Core.Reference;
 using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Registries;
+using EsusCheck.Spaser;
 using EsusCheck.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class CliServices
         services.AddSingleton<IMarcheCopyStore, FileMarcheCopyStore>();
         services.AddSingleton<IFinessCopyStore, FileFinessCopyStore>();
         services.AddBulk(configuration);
+        services.AddSpaser(configuration);
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]))
             services.AddTableStorage(configuration);

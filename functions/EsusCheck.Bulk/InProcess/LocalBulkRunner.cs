@@ -31,40 +31,11 @@ public sealed class LocalBulkRunner(
         var planner = new BulkJobPlanner(store, queue, reader, writer, prefetch, options, clock, loggers.CreateLogger<BulkJobPlanner>());
         var chunks = new BulkChunkProcessor(store, queue, service, options, clock, loggers.CreateLogger<BulkChunkProcessor>());
         var finalizer = new BulkJobFinalizer(store, writer, clock, loggers.CreateLogger<BulkJobFinalizer>());
-        var dispatcher = new BulkWorkDispatcher(chunks, prefetch, finalizer, planner, store, options, loggers.CreateLogger<BulkWorkDispatcher>());
+        var dispatcher = new BulkWorkDispatcher(chunks, prefetch, finalizer, planner, store, [], options, loggers.CreateLogger<BulkWorkDispatcher>());
 
         progress?.Report(new BulkProgress(BulkJobState.Planning, 0, 0));
         var job = await planner.PlanAsync(new BulkInputFile(path, _ => files.OpenInputAsync(path, cancellationToken)), cancellationToken);
-        var total = job.RowsTotal;
-        var done = job.RowsDone;
-        var prefetchTotal = job.PrefetchSirets;
-        var prefetched = 0;
-        BulkProgress Now(BulkJobState state, long rows) => new(state, Math.Min(rows, total), total, Math.Min(prefetched, prefetchTotal), prefetchTotal);
-        progress?.Report(Now(job.State, done));
-
-        while (queue.TryDequeue(out var delivery))
-        {
-            var wait = delivery.NotBefore - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
-            try
-            {
-                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken,
-                    rows => progress?.Report(Now(BulkJobState.Processing, Interlocked.Add(ref done, rows))),
-                    sirets =>
-                    {
-                        Interlocked.Add(ref prefetched, sirets);
-                        progress?.Report(Now(BulkJobState.Processing, Interlocked.Read(ref done)));
-                    });
-            }
-            catch (Exception) when (delivery.DequeueCount < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                queue.Redeliver(delivery);
-            }
-        }
-
-        job = await store.FindAsync(job.JobId, cancellationToken) ?? job;
-        if (job.PrefetchFinished) prefetched = prefetchTotal;
-        progress?.Report(Now(job.State, job.IsFinished ? total : done));
+        job = await queue.RunToEndAsync(job, store, dispatcher, options.Value.MaxAttempts, progress, cancellationToken);
         return new LocalBulkRun(job, await ReadSummaryAsync(outputDirectory, cancellationToken), outputDirectory);
     }
 
