@@ -84,6 +84,7 @@ public sealed class PrefetchTests
         var done = await harness.JobAsync(job.JobId);
         Assert.Equal(BulkJobState.Completed, done.State);
         Assert.True(done.ChunksReleased);
+        Assert.Equal((3, 3), (BulkJobStatus.Of(done).PrefetchBatches, BulkJobStatus.Of(done).PrefetchBatchesDone));
         Assert.Equal((4, 1), (done.PrefetchStored, done.PrefetchMissing));
         Assert.Equal(3, harness.Stubs.SireneBatches.Count);
         Assert.All(s.Known, siret => Assert.Equal(0, harness.Stubs.RequestCount(Registry.RechercheEntreprises, siret)));
