@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using EsusCheck.Core.Engine;
@@ -205,7 +206,7 @@ public sealed class OpenApiDocumentTests
     {
         var request = HttpCall.Get("/api/v1/openapi.json");
 
-        var response = await new OpenApiFunction().Run(request).ExecuteAsync(request);
+        var response = await new OpenApiFunction(Options.Create(new HttpApiOptions())).Run(request).ExecuteAsync(request);
 
         Assert.Equal(200, response.Status);
         Assert.StartsWith("application/json", response.ContentType);
@@ -214,11 +215,32 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task The_server_url_comes_from_configuration_and_a_document_built_from_the_host_is_never_shared()
+    {
+        var configured = HttpCall.Get("/api/v1/openapi.json");
+        configured.Scheme = "http";
+        configured.Host = new Microsoft.AspNetCore.Http.HostString("attaquant.example");
+        var fromHost = HttpCall.Get("/api/v1/openapi.json");
+        fromHost.Scheme = "http";
+
+        var pinned = await new OpenApiFunction(Options.Create(new HttpApiOptions { PublicBaseUrl = "https://esuscheck.ville.fr/" }))
+            .Run(configured).ExecuteAsync(configured);
+        var guessed = await new OpenApiFunction(Options.Create(new HttpApiOptions())).Run(fromHost).ExecuteAsync(fromHost);
+
+        Assert.Equal("https://esuscheck.ville.fr/api", (string?)pinned.Json["servers"]![0]!["url"]);
+        Assert.Equal("public, max-age=3600", pinned.Header("Cache-Control"));
+        // Without configuration: the caller's host, but always https (the platform ends TLS before the worker), and
+        // a document that depends on a request header is for that caller only.
+        Assert.StartsWith("https://", (string?)guessed.Json["servers"]![0]!["url"], StringComparison.Ordinal);
+        Assert.Equal("private, max-age=3600", guessed.Header("Cache-Control"));
+    }
+
+    [Fact]
     public async Task An_unknown_format_answers_400_parameter_invalid()
     {
         var request = HttpCall.Get("/api/v1/openapi.json", "format=yaml");
 
-        var response = await new OpenApiFunction().Run(request).ExecuteAsync(request);
+        var response = await new OpenApiFunction(Options.Create(new HttpApiOptions())).Run(request).ExecuteAsync(request);
 
         Contract.AssertProblem(response, 400, ApiProblems.Codes.ParameterInvalid, ApiOperations.GetOpenApiDocument);
     }

@@ -13,6 +13,11 @@ public sealed class HttpApiOptions
     /// <summary>How many distinct numbers of one batch are checked at the same time.</summary>
     public int BatchConcurrency { get; set; } = 4;
 
+    /// <summary>The app's public address (<c>https://&lt;app&gt;.azurewebsites.net</c> or a custom domain): the OpenAPI
+    /// document's server URL. Without it the caller's host is used, always with https, and the document is not cached
+    /// by shared caches (it depends on a request header).</summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>True only when App Service Authentication (Easy Auth) is on for the app: the platform then strips
     /// <c>x-ms-client-principal-*</c> headers from incoming requests, and they can be trusted as the caller's identity.</summary>
     public bool AppServiceAuthentication { get; set; }
