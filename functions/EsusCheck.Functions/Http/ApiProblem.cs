@@ -39,8 +39,14 @@ public static class ApiProblems
         public const string InternalError = "internal_error";
     }
 
+    /// <summary>A registry's <c>Retry-After</c> is passed on, but never longer than this: a registry (or anyone
+    /// answering in its name) cannot park our clients for hours.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
+
     public static ApiProblem From(CheckFailure failure) => new(StatusOf(failure.Kind), failure.Code, failure.Title, failure.Detail,
-        failure.Kind == CheckFailureKind.RegistriesUnavailable ? failure.RetryAfter ?? TimeSpan.FromSeconds(30) : null);
+        failure.Kind == CheckFailureKind.RegistriesUnavailable ? Capped(failure.RetryAfter ?? TimeSpan.FromSeconds(30)) : null);
+
+    private static TimeSpan Capped(TimeSpan wait) => wait > MaxRetryAfter ? MaxRetryAfter : wait;
 
     public static int StatusOf(CheckFailureKind kind) => kind switch
     {

@@ -14,6 +14,20 @@ public sealed class ApiProblemsTests
     public void Each_failure_kind_has_its_status(CheckFailureKind kind, int status) =>
         Assert.Equal(status, ApiProblems.From(new CheckFailure(kind, "code", "Titre", "Détail")).Status);
 
+    [Theory]
+    [InlineData(86_400)]
+    [InlineData(1_000_000_000)]
+    public void A_registrys_retry_after_is_passed_on_capped_so_that_no_registry_can_park_our_clients(int seconds)
+    {
+        var failure = new CheckFailure(CheckFailureKind.RegistriesUnavailable, CheckFailure.Codes.RegistriesUnavailable,
+            "Registres indisponibles", "Les registres ne répondent pas.", TimeSpan.FromSeconds(seconds));
+
+        var response = ApiResponse.Problem(ApiProblems.From(failure), "/api/v1/eligibility/1");
+
+        Assert.Equal(ApiProblems.MaxRetryAfter.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers["Retry-After"]);
+        Assert.Equal(300, ApiProblems.MaxRetryAfter.TotalSeconds);
+    }
+
     [Fact]
     public void A_problem_response_is_rfc_9457_with_the_code_as_an_extension_and_retry_after()
     {
