@@ -5,6 +5,7 @@ using EsusCheck.Functions.Bulk;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Functions.Telemetry;
+using EsusCheck.Functions.Web;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -27,6 +28,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddBulkFunctions(configuration);
         services.AddChat(configuration);
         services.AddHttpApi(configuration);
+        services.AddWebPage(configuration);
         services.AddEsusCheckFunctionsTelemetry();
         services.AddReferenceFunctions(configuration);
         return services;

@@ -15,6 +15,7 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
 {
     public const string UploadName = "UploadBulkFile";
     public const string StatusName = "GetBulkJob";
+    public const string DownloadName = "GetBulkJobFile";
 
     [Function(UploadName)]
     public async Task<IActionResult> Upload(
@@ -22,7 +23,7 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
         await HttpGuard.RunAsync(request, logger, UploadName, async cancellationToken =>
         {
             if (!request.HasFormContentType)
-                return await endpoint.UploadAsync(request.Body, FileName(request), HttpGuard.Instance(request), cancellationToken);
+                return await endpoint.UploadAsync(request.Body, UploadedName(request), HttpGuard.Instance(request), cancellationToken);
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxUploadBytes + 1 }, cancellationToken);
             var file = form.Files.FirstOrDefault();
             await using var content = file?.OpenReadStream() ?? Stream.Null;
@@ -35,8 +36,14 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
         await HttpGuard.RunAsync(request, logger, StatusName,
             cancellationToken => endpoint.StatusAsync(jobId, HttpGuard.Instance(request), cancellationToken));
 
+    [Function(DownloadName)]
+    public async Task<IActionResult> Download(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.FileRoute)] HttpRequest request, string jobId, string file) =>
+        await HttpGuard.RunAsync(request, logger, DownloadName,
+            cancellationToken => endpoint.FileAsync(jobId, file, HttpGuard.Instance(request), cancellationToken));
+
     /// <summary>The file's name from <c>?name=</c> or a <c>Content-Disposition</c> header; only used to name the results.</summary>
-    private static string? FileName(HttpRequest request)
+    private static string? UploadedName(HttpRequest request)
     {
         if (request.Query["name"].FirstOrDefault() is { Length: > 0 } name) return name;
         return ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
