@@ -20,22 +20,33 @@ public static class CliServices
     {
         services.AddLogging();
         services.AddSingleton(console);
-        services.AddOptions<CliOptions>().Bind(configuration.GetSection(CliOptions.Section));
-        services.AddEsusCheckCore(configuration);
-        services.AddRegistries(configuration);
-        services.AddEsusList(configuration);
-        services.AddBulk(configuration);
-
-        if (!string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]))
-            services.AddTableStorage(configuration);
-        // Without a storage adapter for the list, the in-memory default would forget an import as soon as the
-        // process ends: the CLI remembers it in a file instead.
-        if (services.LastOrDefault(d => d.ServiceType == typeof(IEsusListStore))?.ImplementationType == typeof(InMemoryEsusListStore))
-            services.AddSingleton<IEsusListStore, FileEsusListStore>();
+        services.AddSingleton(configuration);
+        services.AddEsusCheckLocal(configuration);
 
         foreach (var command in typeof(CliServices).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
             services.AddTransient(typeof(ICliCommand), command);
         return services;
     }
+
+    /// <summary>The application services of a process on a laptop (every command, and <c>esuscheck serve</c>).</summary>
+    public static IServiceCollection AddEsusCheckLocal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CliOptions>().Bind(configuration.GetSection(CliOptions.Section));
+        services.AddEsusCheckCore(configuration);
+        services.AddRegistries(configuration);
+        services.AddEsusList(configuration);
+        services.AddBulk(configuration);
+
+        if (HasStorage(configuration))
+            services.AddTableStorage(configuration);
+        // Without a storage adapter for the list, the in-memory default would forget an import as soon as the
+        // process ends: the CLI remembers it in a file instead.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IEsusListStore))?.ImplementationType == typeof(InMemoryEsusListStore))
+            services.AddSingleton<IEsusListStore, FileEsusListStore>();
+        return services;
+    }
+
+    public static bool HasStorage(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]);
 }

@@ -1,0 +1,71 @@
+using EsusCheck.Bulk;
+using EsusCheck.Bulk.InProcess;
+using EsusCheck.Bulk.Processing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EsusCheck.Cli.Serve;
+
+/// <summary>The function app's blob and queue triggers, inside <c>esuscheck serve</c>: plans each upload, then drains
+/// the in-memory work queue through the same <see cref="BulkWorkDispatcher"/>, one message at a time (each chunk runs
+/// its checks concurrently), re-delivering a failed message as the queue would.</summary>
+public sealed class InProcessBulkWorker(
+    BulkInbox inbox,
+    InMemoryBulkWorkQueue queue,
+    IBulkFileStore files,
+    BulkJobPlanner planner,
+    BulkWorkDispatcher dispatcher,
+    IOptions<BulkOptions> options,
+    TimeProvider clock,
+    ILogger<InProcessBulkWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (inbox.Reader.TryRead(out var inputName)) await PlanAsync(inputName, stoppingToken);
+            else if (queue.TryDequeue(out var delivery)) await HandleAsync(delivery, stoppingToken);
+            else
+            {
+                try
+                {
+                    await Task.WhenAny(inbox.Reader.WaitToReadAsync(stoppingToken).AsTask(), Task.Delay(Idle, stoppingToken));
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task PlanAsync(string inputName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await planner.PlanAsync(new BulkInputFile(inputName, token => files.OpenInputAsync(inputName, token)), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Planning bulk file {Input} failed", inputName);
+        }
+    }
+
+    private async Task HandleAsync(InMemoryBulkWorkQueue.Delivery delivery, CancellationToken cancellationToken)
+    {
+        var wait = delivery.NotBefore - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
+        try
+        {
+            await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Bulk work for job {JobId} failed (delivery {DequeueCount})", delivery.Message.JobId, delivery.DequeueCount);
+            if (delivery.DequeueCount < options.Value.MaxAttempts) queue.Redeliver(delivery);
+        }
+    }
+}
