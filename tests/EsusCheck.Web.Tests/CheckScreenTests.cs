@@ -37,7 +37,7 @@ public sealed class CheckScreenTests(ServeFixture serve)
                 await Assertions.Expect(cards.Filter(new() { HasText = $"({(string)contract["article"]!})" }))
                     .ToContainTextAsync((string)condition!["text"]!);
         await Assertions.Expect(page.Locator(".sources li").First)
-            .ToContainTextAsync(new System.Text.RegularExpressions.Regex("L'API Recherche d'entreprises : a répondu, consulté le \\d{1,2} \\p{L}+ \\d{4}"));
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex("L'API Recherche d'entreprises : a répondu, consulté le \\d{1,2} [^ ]+ \\d{4} à \\d{2}:\\d{2}"));
 
         await Screens.AssertAccessibleAsync(page, "rapport");
         await Screens.ShootAsync(page, "verifier");
@@ -98,7 +98,7 @@ public sealed class CheckScreenTests(ServeFixture serve)
 
     private static async Task AssertCard(ILocator card, string subject, string verdict, string reason)
     {
-        await Assertions.Expect(card.GetByRole(AriaRole.Heading)).ToContainTextAsync(subject);
+        await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync(subject);
         await Assertions.Expect(card.Locator(".verdict")).ToHaveTextAsync(verdict);
         await Assertions.Expect(card.Locator("ul").First).ToContainTextAsync(reason);
     }

@@ -23,6 +23,8 @@ public sealed class ServeFixture : IAsyncLifetime
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync",
+        // The browser's own words (the file field's button) in French, as a buyer's browser says them.
+        "--lang=fr-FR",
     ];
 
     private WebApplication? _app;
@@ -69,7 +71,12 @@ public sealed class ServeFixture : IAsyncLifetime
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = BaseUrl });
         var page = await context.NewPageAsync();
         var tab = new BrowserTab(context, page);
-        page.Console += (_, message) => { if (message.Type == "error") tab.Errors.Add(message.Text); };
+        // A refused request is the API's answer (a 400 for a damaged number), not a page error; a CSP violation is one.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal))
+                tab.Errors.Add(message.Text);
+        };
         page.PageError += (_, error) => tab.Errors.Add(error);
         return tab;
     }

@@ -1,6 +1,6 @@
 // « Analyser un fichier fournisseurs »: upload, progress from the job status, then the SPASER totals and the results.
 import { ApiError, call, json } from './api.js';
-import { alertBox, byId, clear, el, saveBlob } from './dom.js';
+import { alertBox, byId, clear, el, saveBlob, scrollingTable } from './dom.js';
 import { formatInteger } from './format.js';
 import { spaserChart, spaserTable } from './chart.js';
 
@@ -100,10 +100,9 @@ async function showResult(job, result) {
   }
   if (job.notes?.length) result.append(el('h2', { text: 'Remarques' }), el('ul', {}, job.notes.map(text => el('li', { text }))));
   if (job.errors?.length) {
-    result.append(el('div', { class: 'table-wrap' }, el('table', {},
-      el('caption', { text: `Lignes sans verdict (${formatInteger(job.rowsInError)})` }),
+    result.append(scrollingTable(`Lignes sans verdict (${formatInteger(job.rowsInError)})`,
       el('thead', {}, el('tr', {}, ['Ligne', 'Numéro', 'Motif'].map(title => el('th', { scope: 'col', text: title })))),
       el('tbody', {}, job.errors.map(row => el('tr', {},
-        el('td', { class: 'number', text: row.line ?? '' }), el('td', { text: row.identifier ?? '' }), el('td', { text: row.message })))))));
+        el('td', { class: 'number', text: row.line ?? '' }), el('td', { text: row.identifier ?? '' }), el('td', { text: row.message }))))));
   }
 }

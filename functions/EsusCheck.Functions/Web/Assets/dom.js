@@ -42,6 +42,12 @@ export function fieldError(input, messageNode, message) {
   }
 }
 
+/** A table in a region that scrolls sideways on a narrow screen, reachable by keyboard to scroll it. */
+export function scrollingTable(caption, ...rows) {
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': caption },
+    el('table', {}, el('caption', { text: caption }), ...rows));
+}
+
 /** Saves a Blob under a file name (the API key travels in a header, so links cannot point at the API). */
 export function saveBlob(blob, fileName) {
   const url = URL.createObjectURL(blob);

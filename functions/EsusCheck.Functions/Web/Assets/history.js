@@ -1,6 +1,6 @@
 // « Historique »: the past checks of one establishment, newest first.
 import { ApiError, json } from './api.js';
-import { alertBox, byId, clear, el, fieldError } from './dom.js';
+import { alertBox, byId, clear, el, fieldError, scrollingTable } from './dom.js';
 import { formatDateTime, formatSiret } from './format.js';
 import { vocabulary, word } from './vocabulary.js';
 
@@ -42,8 +42,7 @@ export function setUpHistory() {
 }
 
 function table(history) {
-  return el('div', { class: 'table-wrap' }, el('table', { id: 'history-table' },
-    el('caption', { text: `Vérifications du SIRET ${formatSiret(history.siret)}` }),
+  const region = scrollingTable(`Vérifications du SIRET ${formatSiret(history.siret)}`,
     el('thead', {}, el('tr', {}, ['Date', 'CPV', 'ESS', 'ESUS', ...articles, 'Règles'].map(title => el('th', { scope: 'col', text: title })))),
     el('tbody', {}, history.entries.map(entry => el('tr', {},
       el('th', { scope: 'row', text: formatDateTime(entry.checkedAt) }),
@@ -51,7 +50,9 @@ function table(history) {
       el('td', { text: word('ess', entry.ess).label }),
       el('td', { text: word('esus', entry.esus).label }),
       articles.map(article => el('td', { text: entry.reservedContracts[article] ? word('contract', entry.reservedContracts[article]).label : '—' })),
-      el('td', { text: entry.rulesVersion }))))));
+      el('td', { text: entry.rulesVersion })))));
+  region.querySelector('table').id = 'history-table';
+  return region;
 }
 
 export function showHistoryOf(siret) {
