@@ -1,6 +1,6 @@
 // « Vérifier un fournisseur »: one number (and an optional CPV code) in, the report as cards out.
 import { ApiError, json } from './api.js';
-import { alertBox, byId, clear, el, fieldError } from './dom.js';
+import { byId, clear, el, fieldError, showRefusal } from './dom.js';
 import { reportText } from './report-text.js';
 import { renderReport } from './report-view.js';
 import { vocabulary } from './vocabulary.js';
@@ -37,15 +37,8 @@ export function setUpCheck({ onChecked }) {
     } catch (error) {
       status.textContent = '';
       if (!(error instanceof ApiError)) throw error;
-      if (error.code.startsWith('identifier_')) {
-        fieldError(siret, siretError, error.detail);
-        siret.focus();
-      } else if (error.code === 'cpv_invalid') {
-        result.append(alertBox(error.title, error.detail));
-        cpv.focus();
-      } else {
-        result.append(alertBox(error.title, error.detail));
-      }
+      showRefusal(error, siret, siretError, result);
+      if (error.code === 'cpv_invalid') cpv.focus();
     } finally {
       button.disabled = false;
     }

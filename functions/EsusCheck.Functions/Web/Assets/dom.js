@@ -42,6 +42,17 @@ export function fieldError(input, messageNode, message) {
   }
 }
 
+/** An API refusal: under the number field when it is about the number (the parser's French message), else as an
+ * alert above the result. */
+export function showRefusal(error, input, message, result) {
+  if (error.code?.startsWith('identifier_')) {
+    fieldError(input, message, error.detail);
+    input.focus();
+  } else {
+    result.append(alertBox(error.title, error.detail));
+  }
+}
+
 /** A table in a region that scrolls sideways on a narrow screen, reachable by keyboard to scroll it. */
 export function scrollingTable(caption, ...rows) {
   return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': caption },

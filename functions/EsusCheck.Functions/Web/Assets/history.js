@@ -1,6 +1,6 @@
 // « Historique »: the past checks of one establishment, newest first.
 import { ApiError, json } from './api.js';
-import { alertBox, byId, clear, el, fieldError, scrollingTable } from './dom.js';
+import { byId, clear, el, fieldError, scrollingTable, showRefusal } from './dom.js';
 import { formatDateTime, formatSiret } from './format.js';
 import { vocabulary, word } from './vocabulary.js';
 
@@ -33,10 +33,7 @@ export function setUpHistory() {
     } catch (error) {
       status.textContent = '';
       if (!(error instanceof ApiError)) throw error;
-      if (error.code.startsWith('identifier_')) {
-        fieldError(siret, siretError, error.detail);
-        siret.focus();
-      } else result.append(alertBox(error.title, error.detail));
+      showRefusal(error, siret, siretError, result);
     }
   });
 }
