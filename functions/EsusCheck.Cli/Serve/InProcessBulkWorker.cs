@@ -24,20 +24,17 @@ public sealed class InProcessBulkWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // One wait on the inbox at a time, kept across idle turns: a new one per turn would pile up while idle.
+        Task<bool>? upload = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (inbox.Reader.TryRead(out var inputName)) await PlanAsync(inputName, stoppingToken);
             else if (queue.TryDequeue(out var delivery)) await HandleAsync(delivery, stoppingToken);
             else
             {
-                try
-                {
-                    await Task.WhenAny(inbox.Reader.WaitToReadAsync(stoppingToken).AsTask(), Task.Delay(Idle, stoppingToken));
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
+                upload ??= inbox.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                await Task.WhenAny(upload, Task.Delay(Idle, clock, stoppingToken));
+                if (upload.IsCompleted) upload = null;
             }
         }
     }

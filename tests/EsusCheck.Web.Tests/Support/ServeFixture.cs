@@ -50,6 +50,8 @@ public sealed class ServeFixture : IAsyncLifetime
 
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (.ci/run does).");
+        // Patience, not a timing assertion: on a loaded CI machine a check through the stubs may take seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
