@@ -126,6 +126,40 @@ public sealed class HostParityTests : IAsyncLifetime
         Assert.Contains("data-key=\"required\"", page, StringComparison.Ordinal);
     }
 
+    /// <summary>With storage configured, <c>serve</c> keeps the job in its table and the files in blobs (Azurite here),
+    /// and processes the upload itself: the job completes and its CSV is served through the API.</summary>
+    [Fact]
+    public async Task Serve_with_storage_processes_an_upload_to_completion_and_serves_its_results()
+    {
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bulk?name=fournisseurs.csv")
+        {
+            Content = new StringContent($"N° SIRET;Montant HT\r\n{_known};1 000,00\r\n{_unknown};20,00\r\n", Encoding.UTF8, "text/csv"),
+            Headers = { { "x-functions-key", Key } },
+        };
+        using var accepted = await _client.SendAsync(upload);
+        Assert.Equal(202, (int)accepted.StatusCode);
+        var status = accepted.Headers.Location!.ToString();
+
+        System.Text.Json.Nodes.JsonNode job;
+        var polls = 0;
+        do
+        {
+            await Task.Delay(100);
+            job = System.Text.Json.Nodes.JsonNode.Parse(await _client.GetStringAsync(status + "?code=" + Key))!;
+        } while ((string?)job["state"] is not ("completed" or "failed") && ++polls < 600);
+
+        Assert.Equal("completed", (string?)job["state"]);
+        Assert.Equal(2, (long?)job["rowsDone"]);
+        var csvName = ((string)job["outputs"]!["csv"]!["name"]!).Split('/')[^1];
+        // A blob's URL, not a path in serve's data folder.
+        Assert.True(Uri.TryCreate((string?)job["outputs"]!["csv"]!["url"], UriKind.Absolute, out var blob) && blob.Scheme.StartsWith("http", StringComparison.Ordinal));
+        using var csv = await _client.GetAsync($"{status}/files/{csvName}?code={Key}");
+        Assert.Equal(200, (int)csv.StatusCode);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("RÉGIE DES LILAS", text, StringComparison.Ordinal);
+        Assert.Contains("entreprise inconnue", text, StringComparison.Ordinal);
+    }
+
     private static string Spaced(string siret) => $"{siret[..3]} {siret[3..6]} {siret[6..9]} {siret[9..]}";
 
     private sealed record Answer(int Status, Dictionary<string, string> Headers, string Body);
