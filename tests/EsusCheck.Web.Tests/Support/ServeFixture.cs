@@ -23,8 +23,9 @@ public sealed class ServeFixture : IAsyncLifetime
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync",
-        // The browser's own words (the file field's button) in French, as a buyer's browser says them.
-        "--lang=fr-FR",
+        // The browser's own words (the file field's button) in French, as a buyer's browser says them (with
+        // Debian's chromium-l10n and LANGUAGE=fr, see LaunchAsync).
+        "--lang=fr",
     ];
 
     private WebApplication? _app;
@@ -56,7 +57,17 @@ public sealed class ServeFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs,
+            Env = BrowserEnvironment(),
         });
+    }
+
+    /// <summary>This process's environment (Playwright replaces it whole) with the browser's language set to French.</summary>
+    private static Dictionary<string, string> BrowserEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        environment["LANGUAGE"] = "fr";
+        return environment;
     }
 
     /// <summary>A fresh tab (own storage and clipboard) at the given size, recording console errors (a CSP violation is one).</summary>
