@@ -17,7 +17,8 @@ export function spaserChart(summary) {
   const categories = categoriesOf(summary.spaser);
   const withSpend = categories.some(c => c.shareOfSpend !== null && c.shareOfSpend !== undefined);
   // Each category: its name on one line, then its bars, so that long names never overlap a bar at any width.
-  const barWidth = 520, valueWidth = 80, barHeight = 18, labelHeight = 22, gap = 6;
+  // A narrow drawing, so that its text stays readable once scaled to a phone's width.
+  const barWidth = 330, valueWidth = 70, barHeight = 18, labelHeight = 22, gap = 6;
   const rowHeight = labelHeight + (barHeight + gap) * (withSpend ? 2 : 1) + 14;
   const width = barWidth + valueWidth, height = rowHeight * categories.length;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'spaser-chart-title spaser-chart-desc' });
