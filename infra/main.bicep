@@ -69,7 +69,8 @@ var names = {
   referenceContainer: 'reference' // ReferenceBlobImportFunction.Container (DG Trésor ESUS list files)
   bulkInputContainer: 'bulk-in' // BulkNames.InputContainer (supplier files to check)
   bulkOutputContainer: 'bulk-out' // Bulk:OutputContainer (results)
-  bulkQueue: 'bulk-work' // BulkNames.WorkQueue (chunks of a file to check)
+  bulkQueue: 'bulk-work' // BulkNames.WorkQueue (chunks of a file to check, supplier files and SPASER jobs alike)
+  spaserInputContainer: 'spaser-in' // SpaserNames.InputContainer (DECP files for SPASER indicators; results in bulk-out)
   cacheTable: 'registrycache' // Storage:Tables:FactsCache
   esusListTable: 'esuslist' // Storage:Tables:EsusList
   auditTable: 'checkaudit' // Storage:Tables:Audit
@@ -124,6 +125,7 @@ module storage 'modules/storage.bicep' = {
       names.referenceContainer
       names.bulkInputContainer
       names.bulkOutputContainer
+      names.spaserInputContainer
     ]
     queues: [names.bulkQueue]
     tables: [
@@ -134,7 +136,7 @@ module storage 'modules/storage.bicep' = {
       names.bulkJobsTable
       names.chatTable
     ]
-    expiringContainers: [names.bulkInputContainer, names.bulkOutputContainer]
+    expiringContainers: [names.bulkInputContainer, names.bulkOutputContainer, names.spaserInputContainer]
     retentionDays: bulkFileRetentionDays
   }
 }
@@ -241,3 +243,4 @@ output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsN
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output REFERENCE_CONTAINER_NAME string = names.referenceContainer
 output BULK_INPUT_CONTAINER_NAME string = names.bulkInputContainer
+output SPASER_INPUT_CONTAINER_NAME string = names.spaserInputContainer

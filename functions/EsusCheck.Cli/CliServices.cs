@@ -6,6 +6,7 @@ using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Esus;
 using EsusCheck.Registries;
+using EsusCheck.Spaser;
 using EsusCheck.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class CliServices
         services.AddRegistries(configuration);
         services.AddEsusList(configuration);
         services.AddBulk(configuration);
+        services.AddSpaser(configuration);
 
         if (HasStorage(configuration))
             services.AddTableStorage(configuration);

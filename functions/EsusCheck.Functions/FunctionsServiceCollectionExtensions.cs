@@ -4,6 +4,7 @@ using EsusCheck.Core;
 using EsusCheck.Functions.Bulk;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Functions.Spaser;
 using EsusCheck.Functions.Telemetry;
 using EsusCheck.Functions.Web;
 using EsusCheck.Registries;
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddTableStorage(configuration);
         services.AddBulk(configuration);
         services.AddBulkFunctions(configuration);
+        services.AddSpaserFunctions(configuration);
         services.AddChat(configuration);
         services.AddHttpApi(configuration);
         services.AddWebPage(configuration);

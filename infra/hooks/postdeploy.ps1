@@ -13,9 +13,10 @@ $app = $env:AZURE_FUNCTION_APP_NAME
 $topic = $env:EVENT_GRID_SYSTEM_TOPIC_NAME
 $referenceContainer = if ($env:REFERENCE_CONTAINER_NAME) { $env:REFERENCE_CONTAINER_NAME } else { 'reference' }
 $bulkContainer = if ($env:BULK_INPUT_CONTAINER_NAME) { $env:BULK_INPUT_CONTAINER_NAME } else { 'bulk-in' }
+$spaserContainer = if ($env:SPASER_INPUT_CONTAINER_NAME) { $env:SPASER_INPUT_CONTAINER_NAME } else { 'spaser-in' }
 
 # One line per blob-triggered function: <function name> <container>. Keep in step with the [BlobTrigger] attributes.
-$triggers = if ($env:BLOB_TRIGGERS) { $env:BLOB_TRIGGERS } else { "ReferenceBlobImport $referenceContainer`nBulkFileDropped $bulkContainer" }
+$triggers = if ($env:BLOB_TRIGGERS) { $env:BLOB_TRIGGERS } else { "ReferenceBlobImport $referenceContainer`nBulkFileDropped $bulkContainer`nSpaserFileDropped $spaserContainer" }
 
 $key = ''
 for ($attempt = 0; $attempt -lt 24 -and -not $key; $attempt++) {

@@ -7,7 +7,7 @@
 #
 # Needs: the Azure CLI, logged in (`az login`) as someone who may write Event Grid subscriptions in the resource group.
 # Reads from the azd environment (outputs of infra/main.bicep): RESOURCE_GROUP, AZURE_FUNCTION_APP_NAME,
-# EVENT_GRID_SYSTEM_TOPIC_NAME, REFERENCE_CONTAINER_NAME, BULK_INPUT_CONTAINER_NAME.
+# EVENT_GRID_SYSTEM_TOPIC_NAME, REFERENCE_CONTAINER_NAME, BULK_INPUT_CONTAINER_NAME, SPASER_INPUT_CONTAINER_NAME.
 set -eu
 
 command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required: https://aka.ms/azure-cli" >&2; exit 1; }
@@ -18,7 +18,8 @@ command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is requi
 
 # One line per blob-triggered function: <function name> <container>. Keep in step with the [BlobTrigger] attributes.
 BLOB_TRIGGERS="${BLOB_TRIGGERS:-ReferenceBlobImport ${REFERENCE_CONTAINER_NAME:-reference}
-BulkFileDropped ${BULK_INPUT_CONTAINER_NAME:-bulk-in}}"
+BulkFileDropped ${BULK_INPUT_CONTAINER_NAME:-bulk-in}
+SpaserFileDropped ${SPASER_INPUT_CONTAINER_NAME:-spaser-in}}"
 
 # The key appears a little after the host starts: wait for it (about two minutes at most).
 key=""

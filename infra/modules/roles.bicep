@@ -42,7 +42,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 // Blob Data Owner, not Contributor: the Functions host manages blob leases and its own containers
 // (azure-webjobs-hosts, azure-webjobs-secrets) through AzureWebJobsStorage, which the Functions documentation
 // requires Owner for. It also covers the deployment package the platform reads at start, the reference/ files the
-// blob trigger imports, the bulk-in/ files read and the bulk-out/ results written.
+// blob trigger imports, the bulk-in/ and spaser-in/ files read and the bulk-out/ results written.
 resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, roleIds.storageBlobDataOwner)
   scope: storage
@@ -106,7 +106,8 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Operator: Blob Data Contributor to upload the DG Trésor file into reference/ and supplier files into bulk-in/, and
+// Operator: Blob Data Contributor to upload the DG Trésor file into reference/, supplier files into bulk-in/ and DECP
+// files into spaser-in/, and
 // to download results from bulk-out/ (`az storage blob ... --auth-mode login`; shared keys are disabled).
 resource operatorBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
   name: guid(storage.id, operatorPrincipalId, roleIds.storageBlobDataContributor)

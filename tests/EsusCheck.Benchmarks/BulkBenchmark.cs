@@ -135,7 +135,7 @@ public static class BulkBenchmark
         return run.Job.State == BulkJobState.Completed ? 0 : 1;
     }
 
-    private static void Report(BulkJob job, TimeSpan elapsed, MemorySampler memory, long registryRequests)
+    internal static void Report(BulkJob job, TimeSpan elapsed, MemorySampler memory, long registryRequests)
     {
         Console.WriteLine($"job {job.State}: {job.RowsTotal:N0} rows ({job.UniqueItems:N0} distinct checks, {job.RowsInError:N0} in error) " +
                           $"in {elapsed.TotalSeconds:F1} s → {job.RowsTotal / elapsed.TotalSeconds:N0} rows/s");
@@ -223,7 +223,7 @@ public static class BulkBenchmark
     /// <summary>The registries as <see cref="RegistryStubs"/> plays them, with Recherche d'entreprises answering every
     /// SIRET through one callback (one mapping per SIRET would not scale to 20,000), optionally enforcing a limit of
     /// requests per sliding second with 429 + Retry-After as the real one does.</summary>
-    private sealed class RechercheStub : IDisposable
+    internal sealed class RechercheStub : IDisposable
     {
         private readonly int? _limit;
         private readonly Queue<DateTime> _window = new();
@@ -284,7 +284,7 @@ public static class BulkBenchmark
     }
 
     /// <summary>A warm cache: what each source said, per SIRET, kept in memory (the deployed cache is Table Storage).</summary>
-    private sealed class MemoryFactsCache : IFactsCache
+    internal sealed class MemoryFactsCache : IFactsCache
     {
         private readonly ConcurrentDictionary<(string Source, string Siret), Task<SourceFacts>> _facts = new();
 
@@ -293,7 +293,7 @@ public static class BulkBenchmark
     }
 
     /// <summary>Samples the process's working set and managed heap while a scenario runs.</summary>
-    private sealed class MemorySampler : IDisposable
+    internal sealed class MemorySampler : IDisposable
     {
         private readonly Timer _timer;
 
@@ -322,7 +322,7 @@ public static class BulkBenchmark
         }
     }
 
-    private sealed class TempFolder : IDisposable
+    internal sealed class TempFolder : IDisposable
     {
         private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "esuscheck-bench-" + Guid.NewGuid().ToString("N")[..8]);
 

@@ -38,8 +38,9 @@ public sealed class AdaptiveCardTests : IDisposable
         var answer = await _harness.AskAsync("41816609600069 marché de crèche");
         var texts = Texts(answer.Card).ToList();
 
-        Assert.Contains(texts, t => t == "Marché de services sociaux réservé aux entreprises de l'ESS (L2113-15) : éligible");
-        Assert.Contains("\"color\":\"Good\"", answer.Card.ToJsonString());
+        Assert.Contains(texts, t => t == "Marché de services sociaux réservé aux entreprises de l'ESS et aux structures équivalentes (L2113-15) : à vérifier");
+        Assert.Contains("\"color\":\"Warning\"", answer.Card.ToJsonString());
+        Assert.Contains(texts, t => t.Contains("mission de service public", StringComparison.Ordinal));
         Assert.Contains(texts, t => t == "Agrément ESUS");
         Assert.Contains(texts, t => t == "agréée");
         Assert.Contains(texts, t => t.Contains("Services de garderie d'enfants", StringComparison.Ordinal));

@@ -102,9 +102,15 @@ public sealed class ChatEndpointTests : IDisposable
         Assert.Equal(200, status);
         var reply = body!["reply"]!.GetValue<string>();
         Assert.Contains("SCOP DES TISSERANDS", reply);
-        Assert.Contains("**Marché de services sociaux réservé aux entreprises de l'ESS (L2113-15) : éligible.**", reply);
+        Assert.Contains("**Marché de services sociaux réservé aux entreprises de l'ESS et aux structures équivalentes (L2113-15) : à vérifier.**", reply);
         Assert.Contains("aucune liste nationale des agréments ESUS n'est chargée", reply);
         Assert.Equal("80511000", body["reports"]![0]!["cpv"]!.GetValue<string>());
+        // Each condition left to the buyer is one bullet of the reply, said once, and is in the report of the answer.
+        Assert.Contains("À confirmer par l'acheteur (L2113-15) :\n- Les statuts de l'opérateur", reply);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(reply, "Le marché dure au plus 3 ans"));
+        var conditions = body["reports"]![0]!["reservedContracts"]!.AsArray().Single(c => (string?)c!["article"] == "L2113-15")!["conditions"]!.AsArray();
+        Assert.Equal(["public_service_mission", "no_award_in_last_three_years", "duration_at_most_three_years"],
+            conditions.Select(c => (string?)c!["code"]));
     }
 
     public void Dispose() => _harness.Dispose();

@@ -23,7 +23,7 @@ public sealed class ConversationTests
         Assert.Equal("reserved_contract_question", follow.Intent);
         Assert.Equal([JardinsSiret], follow.Understanding!.ContextSirets);
         Assert.Equal("85320000", follow.Reports.Single().Cpv);
-        Assert.Contains("**Marché de services sociaux réservé aux entreprises de l'ESS (L2113-15) : éligible.**", follow.Reply);
+        Assert.Contains("**Marché de services sociaux réservé aux entreprises de l'ESS et aux structures équivalentes (L2113-15) : à vérifier.**", follow.Reply);
         Assert.Contains("Service compris : Services sociaux (code CPV 85320000)", follow.Reply);
     }
 

@@ -54,6 +54,7 @@ public sealed class McpClientTests : IAsyncLifetime
         var check = tools.Single(t => t.Name == McpTools.CheckSupplier);
         Assert.Contains("SIRET", check.Description);
         Assert.Contains("marché réservé", check.Description);
+        Assert.Contains("conditions", check.Description);
         var schema = check.ProtocolTool.InputSchema;
         Assert.Equal("object", schema.GetProperty("type").GetString());
         Assert.Equal(["siret"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString() ?? "").ToArray());
@@ -70,13 +71,21 @@ public sealed class McpClientTests : IAsyncLifetime
         Assert.NotEqual(true, result.IsError);
         var summary = Assert.IsType<TextContentBlock>(result.Content[0]).Text;
         Assert.Contains("ENTREPRISE D'INSERTION DU LEVANT", summary);
-        Assert.Contains("**Marché de services sociaux réservé aux entreprises de l'ESS (L2113-15) : éligible.**", summary);
+        Assert.Contains("**Marché de services sociaux réservé aux entreprises de l'ESS et aux structures équivalentes (L2113-15) : à vérifier.**", summary);
         Assert.Contains("https://www.legifrance.gouv.fr/search/code?query=L2113-15", summary);
         var report = result.StructuredContent!.Value;
         Assert.Equal(_siret, report.GetProperty("siret").GetString());
         Assert.Equal("85312110", report.GetProperty("cpv").GetString());
         var l2113_13 = report.GetProperty("reservedContracts").EnumerateArray().Single(c => c.GetProperty("article").GetString() == "L2113-13");
         Assert.Equal("eligible", l2113_13.GetProperty("status").GetString());
+        // The conditions left to the buyer, in the Markdown summary and in the structured report.
+        Assert.Contains("À confirmer par l'acheteur (L2113-15) :", summary);
+        Assert.Contains("- Les statuts de l'opérateur lui donnent pour objectif d'assumer une mission de service public", summary);
+        var l2113_15 = report.GetProperty("reservedContracts").EnumerateArray().Single(c => c.GetProperty("article").GetString() == "L2113-15");
+        Assert.Equal(["public_service_mission", "no_award_in_last_three_years", "duration_at_most_three_years"],
+            l2113_15.GetProperty("conditions").EnumerateArray().Select(c => c.GetProperty("code").GetString() ?? "").ToArray());
+        Assert.Equal(["reservation_in_notice"],
+            l2113_13.GetProperty("conditions").EnumerateArray().Select(c => c.GetProperty("code").GetString() ?? "").ToArray());
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(Assert.IsType<TextContentBlock>(result.Content[1]).Text).RootElement.ValueKind);
     }
 

@@ -10,7 +10,7 @@ public sealed class ReplyOrderTests : IDisposable
     [Theory]
     [InlineData("41816609600069 est-elle agréée ESUS ?", "Agrément ESUS : agréée", "Économie sociale et solidaire (ESS)")]
     [InlineData("41816609600069 est-elle dans l'ESS ?", "Économie sociale et solidaire (ESS) : oui", "Agrément ESUS")]
-    [InlineData("41816609600069 marché de crèche", "(L2113-15) : éligible", "(L2113-13) : éligible")]
+    [InlineData("41816609600069 marché de crèche", "(L2113-15) : à vérifier", "(L2113-13) : éligible")]
     [InlineData("77567227200017 marché réservé L2113-13 ?", "(L2113-13) : non éligible", "(L2113-12) : éligible")]
     [InlineData("73282932000074 peut-on lui réserver un marché ?", "(L2113-12) : non éligible", "Économie sociale et solidaire (ESS)")]
     [InlineData("88087814500015", "L'entreprise est cessée depuis le 22 octobre 2022", "Économie sociale et solidaire (ESS)")]

@@ -84,7 +84,7 @@ public sealed class TeamsWebhookTests : IDisposable
         var (status, _, json) = await PostAsync(second, Sign(second, ChatHarness.TeamsSecret));
 
         Assert.Equal(200, status);
-        Assert.Contains("(L2113-15) : éligible", JsonNode.Parse(json)!["text"]!.GetValue<string>());
+        Assert.Contains("(L2113-15) : à vérifier", JsonNode.Parse(json)!["text"]!.GetValue<string>());
     }
 
     [Fact]

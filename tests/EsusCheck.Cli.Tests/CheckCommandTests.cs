@@ -22,7 +22,8 @@ public sealed class CheckCommandTests : StubbedCliTest
         Assert.Contains($"SIRET {Spaced(siret)}", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Économie sociale et solidaire (ESS) : oui", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Agrément ESUS : à vérifier", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("L2113-15 — services sociaux réservés aux entreprises de l'ESS : éligible", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("L2113-15 — services sociaux réservés aux entreprises de l'ESS et structures équivalentes : à vérifier", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(c) Le marché dure au plus 3 ans (article L2113-16).", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("https://www.legifrance.gouv.fr/search/code?query=L2113-15", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("L'API Recherche d'entreprises : a répondu, consulté le", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(run.Stderr);
@@ -44,6 +45,9 @@ public sealed class CheckCommandTests : StubbedCliTest
         Assert.Equal(4, report.ReservedContracts.Count);
         Assert.Equal(ReportJson.Serialize(report, indented: true), run.Stdout.TrimEnd());
         Assert.Contains("\"status\": \"not_eligible\"", run.Stdout, StringComparison.Ordinal);
+        // Not ESS and no structure: nothing left to the buyer, but the field is always written.
+        Assert.All(report.ReservedContracts, c => Assert.Empty(c.Conditions));
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(run.Stdout, "\"conditions\": \\[\\]").Count);
     }
 
     [Fact]

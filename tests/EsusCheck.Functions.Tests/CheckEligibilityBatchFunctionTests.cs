@@ -48,7 +48,8 @@ public sealed class CheckEligibilityBatchFunctionTests : IAsyncLifetime
         Assert.Equal(new string?[] { _known, "12345", spaced, unknown, _alsoKnown, _known }, results.Select(r => (string?)r!["input"]).ToArray());
         Assert.Equal(_known, (string?)results[0]!["report"]!["siret"]);
         Assert.Equal("85311000-2", (string?)results[0]!["report"]!["cpv"]);
-        Assert.Equal("eligible", (string?)results[0]!["report"]!["reservedContracts"]![3]!["status"]);
+        Assert.Equal("to_verify", (string?)results[0]!["report"]!["reservedContracts"]![3]!["status"]);
+        Assert.Equal(3, results[0]!["report"]!["reservedContracts"]![3]!["conditions"]!.AsArray().Count);
         Assert.Equal(IdentifierError.Codes.WrongLength, (string?)results[1]!["error"]!["code"]);
         Assert.Equal(400, (int?)results[1]!["error"]!["status"]);
         Assert.Null(results[1]!["report"]);

@@ -45,7 +45,9 @@ public sealed class CheckEligibilityFunctionTests : IAsyncLifetime
         Assert.Equal("ATELIERS DU PARC", report.Company.Name);
         Assert.Equal("85311000-2", report.Cpv);
         Assert.Equal(EssStatus.Yes, report.Ess.Status);
-        Assert.Equal(ContractStatus.Eligible, report.ReservedContracts.Single(c => c.Article == ReservedArticle.L2113_15).Status);
+        var l2113_15 = report.ReservedContracts.Single(c => c.Article == ReservedArticle.L2113_15);
+        Assert.Equal(ContractStatus.ToVerify, l2113_15.Status);
+        Assert.Equal(["public_service_mission", "no_award_in_last_three_years", "duration_at_most_three_years"], l2113_15.Conditions.Select(c => c.Code));
         Assert.Equal(ReportJson.Serialize(report), response.Body);
         Assert.Equal(1, _api.RechercheCalls(_known));
         Contract.AssertDocumented(response, ApiOperations.CheckEligibility);

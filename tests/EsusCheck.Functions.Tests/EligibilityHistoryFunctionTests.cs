@@ -50,7 +50,7 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
         Assert.Equal(new string?[] { "mairie-b", "mairie-a" }, entries.Select(e => (string?)e!["clientId"]).ToArray());
         Assert.Equal("85311000-2", (string?)entries[0]!["cpv"]);
         Assert.Equal("yes", (string?)entries[0]!["ess"]);
-        Assert.Equal("eligible", (string?)entries[0]!["reservedContracts"]!["L2113-15"]);
+        Assert.Equal("to_verify", (string?)entries[0]!["reservedContracts"]!["L2113-15"]);
         Assert.True(DateTimeOffset.Parse((string)entries[0]!["checkedAt"]!) > DateTimeOffset.Parse((string)entries[1]!["checkedAt"]!));
     }
 

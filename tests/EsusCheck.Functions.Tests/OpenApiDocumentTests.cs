@@ -131,6 +131,7 @@ public sealed class OpenApiDocumentTests
         ["association ESAT on the ESUS list, with CPV"] = () => Evaluate(new FactsBuilder().WithLegalForm("9220", "Association déclarée")
             .WithEssFlag(true).WithMarche((InclusionKind.ESAT, true)).WithFiness("246")
             .WithEsusList(new DateOnly(2026, 7, 1), listed: true, new DateOnly(2029, 4, 30)), "85311000-2"),
+        ["prison work structure, ESS unknown"] = () => Evaluate(new FactsBuilder().WithEssFlag(null).WithMarche((InclusionKind.SEP, true)), null),
         ["ceased company, no list"] = () => Evaluate(new FactsBuilder().Ceased(new DateOnly(2022, 10, 22)), null),
         ["masked identity from INSEE, sources unavailable or stale"] = () => Evaluate(new FactsBuilder()
             .WithIdentity(i => i with { Name = null, Address = null, LegalForm = null, Activity = null, Diffusion = Diffusion.Partial })
@@ -169,6 +170,9 @@ public sealed class OpenApiDocumentTests
 
         Assert.Equal(EnumOf("EvidenceItem", "outcome").Order(), outcomes.Order());
         Assert.Equal(EnumOf("ReservedContractVerdict", "status").Order(), statuses.Order());
+        var conditions = written.SelectMany(r => r["reservedContracts"]!.AsArray().SelectMany(c => c!["conditions"]!.AsArray()))
+            .Select(c => (string)c!["code"]!).ToHashSet();
+        Assert.Equal(EnumOf("ContractCondition", "code").Order(), conditions.Order());
     }
 
     [Fact]

@@ -88,11 +88,23 @@ public sealed class FactsBuilder
         return this;
     }
 
-    public FactsBuilder WithEsusList(DateOnly publishedOn, bool listed, DateOnly? expiresOn = null, int rowCount = 2700)
+    /// <summary>A loaded list; when <paramref name="listed"/>, a row granted on <paramref name="accreditedOn"/> (1 May 2024
+    /// by default) with no end date unless <paramref name="expiresOn"/> is given.</summary>
+    public FactsBuilder WithEsusList(DateOnly publishedOn, bool listed, DateOnly? expiresOn = null, int rowCount = 2700,
+        DateOnly? accreditedOn = null, bool assimilated = false)
     {
         var info = new EsusListInfo(publishedOn, rowCount, new DateTimeOffset(publishedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(2), "liste-esus.xlsx");
         var siren = IdentifierParser.FromRegistry(_siret)!.Value.Siren;
-        _esus = new EsusLookup(info, listed ? new EsusListEntry(siren, _identity.Name, new DateOnly(2024, 5, 1), expiresOn) : null);
+        _esus = new EsusLookup(info, listed
+            ? new EsusListEntry(siren, _identity.Name, accreditedOn ?? new DateOnly(2024, 5, 1), expiresOn, Assimilated: assimilated)
+            : null);
+        return this;
+    }
+
+    /// <summary>Changes the listed row (a row without any date, for instance).</summary>
+    public FactsBuilder WithEsusEntry(Func<EsusListEntry, EsusListEntry> change)
+    {
+        _esus = _esus with { Entry = change(_esus.Entry ?? throw new InvalidOperationException("Call WithEsusList(listed: true) first.")) };
         return this;
     }
 

@@ -29,34 +29,11 @@ public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOpt
         var planner = new BulkJobPlanner(store, queue, reader, writer, options, clock, loggers.CreateLogger<BulkJobPlanner>());
         var chunks = new BulkChunkProcessor(store, queue, service, options, clock, loggers.CreateLogger<BulkChunkProcessor>());
         var finalizer = new BulkJobFinalizer(store, writer, clock, loggers.CreateLogger<BulkJobFinalizer>());
-        var dispatcher = new BulkWorkDispatcher(chunks, finalizer, planner, store, options, loggers.CreateLogger<BulkWorkDispatcher>());
+        var dispatcher = new BulkWorkDispatcher(chunks, finalizer, planner, store, [], options, loggers.CreateLogger<BulkWorkDispatcher>());
 
         progress?.Report(new BulkProgress(BulkJobState.Planning, 0, 0));
         var job = await planner.PlanAsync(new BulkInputFile(path, _ => files.OpenInputAsync(path, cancellationToken)), cancellationToken);
-        var total = job.RowsTotal;
-        var done = job.RowsDone;
-        progress?.Report(new BulkProgress(job.State, done, total));
-
-        while (queue.TryDequeue(out var delivery))
-        {
-            var wait = delivery.NotBefore - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
-            try
-            {
-                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken, rows =>
-                {
-                    var now = Interlocked.Add(ref done, rows);
-                    progress?.Report(new BulkProgress(BulkJobState.Processing, Math.Min(now, total), total));
-                });
-            }
-            catch (Exception) when (delivery.DequeueCount < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                queue.Redeliver(delivery);
-            }
-        }
-
-        job = await store.FindAsync(job.JobId, cancellationToken) ?? job;
-        progress?.Report(new BulkProgress(job.State, job.IsFinished ? total : done, total));
+        job = await queue.RunToEndAsync(job, store, dispatcher, options.Value.MaxAttempts, progress, cancellationToken);
         return new LocalBulkRun(job, await ReadSummaryAsync(outputDirectory, cancellationToken), outputDirectory);
     }
 

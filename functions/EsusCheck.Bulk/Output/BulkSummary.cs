@@ -63,7 +63,10 @@ public sealed record SummaryRows(long Total, long Checked, long InError, long Du
 /// are never overstated.</summary>
 public sealed record SummarySpend(decimal Total, decimal Checked, long RowsWithAmount, long RowsWithUnreadableAmount);
 
-public sealed record SummarySpaser(SpaserCategory Ess, SpaserCategory Esus, SpaserCategory Siae, SpaserCategory EaEsat);
+/// <param name="SocialServices">L2113-15, added with rules 2026-11-29.1: never « éligible » from registry data, its
+/// suppliers are counted in <see cref="SpaserCategory.SuppliersToVerify"/>.</param>
+public sealed record SummarySpaser(
+    SpaserCategory Ess, SpaserCategory Esus, SpaserCategory Siae, SpaserCategory EaEsat, SpaserCategory SocialServices);
 
 /// <summary>One SPASER indicator: distinct suppliers in the category and their share, the spend with them and its
 /// share of the file's total spend, and the suppliers whose status is still to verify.</summary>

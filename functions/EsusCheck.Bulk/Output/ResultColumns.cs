@@ -21,7 +21,12 @@ public static class ResultColumns
         "Marché réservé L2113-15 (ESS, services sociaux)",
         "Motifs",
         "Vérifié le",
+        // Added with rules 2026-11-29.1, after the existing columns so that none moves.
+        "Conditions à confirmer par l'acheteur",
     ];
+
+    private const int ReasonsColumn = 10;
+    private const int CheckedAtColumn = 11;
 
     public static class Status
     {
@@ -70,6 +75,7 @@ public static class ResultColumns
             Contract(result.L2113_15),
             Join([result.Reasons ?? "", .. notes]),
             When(result.CheckedAt),
+            result.Conditions ?? "",
         ];
     }
 
@@ -115,8 +121,8 @@ public static class ResultColumns
         var cells = new string[Headers.Count];
         Array.Fill(cells, "");
         cells[0] = status;
-        cells[^2] = reasons;
-        cells[^1] = checkedAt;
+        cells[ReasonsColumn] = reasons;
+        cells[CheckedAtColumn] = checkedAt;
         return cells;
     }
 

@@ -1,5 +1,6 @@
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Rules;
 
 namespace EsusCheck.Bulk.Output;
 
@@ -38,6 +39,8 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         r => r.L2113_13 == ContractStatus.Eligible, r => r.L2113_13 == ContractStatus.ToVerify);
     private readonly Category _eaEsat = new("EA et ESAT (marchés réservés L2113-12)",
         r => r.L2113_12 == ContractStatus.Eligible, r => r.L2113_12 == ContractStatus.ToVerify);
+    private readonly Category _socialServices = new("Services sociaux (marchés réservés L2113-15)",
+        r => r.L2113_15 == ContractStatus.Eligible, r => r.L2113_15 == ContractStatus.ToVerify);
     private readonly HashSet<string> _suppliers = [];
     private readonly List<BulkRowError> _errors = [];
     private long _rows, _checked, _inError, _duplicates, _totalLines, _rowsWithAmount, _rowsWithUnreadableAmount;
@@ -75,7 +78,7 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         _checked++;
         _spendChecked += line.Spend ?? 0;
         _suppliers.Add(result.Siret);
-        foreach (var category in new[] { _ess, _esus, _siae, _eaEsat }) category.Add(result, line.Spend);
+        foreach (var category in new[] { _ess, _esus, _siae, _eaEsat, _socialServices }) category.Add(result, line.Spend);
     }
 
     private void Error(BulkRowError error)
@@ -93,7 +96,8 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
             _ess.Build(suppliers, spend?.Total, hasSpendColumn),
             _esus.Build(suppliers, spend?.Total, hasSpendColumn),
             _siae.Build(suppliers, spend?.Total, hasSpendColumn),
-            _eaEsat.Build(suppliers, spend?.Total, hasSpendColumn));
+            _eaEsat.Build(suppliers, spend?.Total, hasSpendColumn),
+            _socialServices.Build(suppliers, spend?.Total, hasSpendColumn));
         var rows = new SummaryRows(_rows, _checked, _inError, _duplicates, _totalLines, blankLines);
         return template with
         {
@@ -119,7 +123,7 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
         else
             lines.Add($"Dépense totale du fichier : {FrenchText.Amount(spend.Total)} €, dont {FrenchText.Amount(spend.Checked)} € " +
                       "sur des lignes vérifiées.");
-        foreach (var category in new[] { spaser.Ess, spaser.Esus, spaser.Siae, spaser.EaEsat })
+        foreach (var category in new[] { spaser.Ess, spaser.Esus, spaser.Siae, spaser.EaEsat, spaser.SocialServices })
         {
             var text = $"{category.Label} : {FrenchText.Number(category.Suppliers)} fournisseur(s)";
             if (category.ShareOfSuppliers is { } share) text += $" ({FrenchText.Percent(share)} des fournisseurs vérifiés)";
@@ -128,6 +132,7 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
             if (category.SuppliersToVerify > 0) text += $" ; {FrenchText.Number(category.SuppliersToVerify)} autre(s) à vérifier";
             lines.Add(text + ".");
         }
+        lines[^1] = lines[^1][..^1] + $" : {ReservedContractRules.SocialServicesNeverEligible}.";
         return lines;
     }
 }

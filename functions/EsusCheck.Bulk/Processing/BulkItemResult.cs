@@ -27,6 +27,9 @@ public sealed record BulkItemResult
     public string? Siret { get; init; }
     public string? Name { get; init; }
     public string? LegalForm { get; init; }
+    /// <summary>The company is ceased or the establishment closed (then not eligible anywhere), and since when if known.</summary>
+    public bool Closed { get; init; }
+    public DateOnly? ClosedOn { get; init; }
     public EssStatus? Ess { get; init; }
     public EsusStatus? Esus { get; init; }
     public ContractStatus? L2113_12 { get; init; }
@@ -35,6 +38,8 @@ public sealed record BulkItemResult
     public ContractStatus? L2113_15 { get; init; }
     /// <summary>The reasons a buyer needs to act on (warnings, ESS, ESUS, articles not ruled out), in French.</summary>
     public string? Reasons { get; init; }
+    /// <summary>For each article not ruled out, the conditions left to the buyer (French), « L2113-15 : … | … ».</summary>
+    public string? Conditions { get; init; }
     public DateTimeOffset CheckedAt { get; init; }
 
     public bool IsError => Status != ItemStatus.Checked;

@@ -26,7 +26,8 @@ public sealed record BulkFileShape(FileFormat Format, TextEncodingKind Encoding,
 
 public sealed record BulkOutputLink(string Name, string? Url);
 
-public sealed record BulkOutputs(BulkOutputLink Csv, BulkOutputLink? Xlsx, BulkOutputLink Summary);
+/// <param name="Report">A printable report, for the job kinds that write one (SPASER).</param>
+public sealed record BulkOutputs(BulkOutputLink Csv, BulkOutputLink? Xlsx, BulkOutputLink Summary, BulkOutputLink? Report = null);
 
 /// <summary>One bulk file being processed. The id derives from the content hash, so a re-upload of the same content
 /// finds the same job. Counters set while planning and those advanced by chunk completions are kept apart so that
@@ -34,6 +35,10 @@ public sealed record BulkOutputs(BulkOutputLink Csv, BulkOutputLink? Xlsx, BulkO
 public sealed record BulkJob
 {
     public required string JobId { get; init; }
+    /// <summary>Null for a supplier file; otherwise the <see cref="IBulkJobKind"/> that reads and writes the job's files.</summary>
+    public string? Kind { get; init; }
+    /// <summary>What that kind needs to read its file again (its own JSON).</summary>
+    public string? KindOptions { get; init; }
     public required BulkJobState State { get; init; }
     /// <summary>The blob (or file) the job reads.</summary>
     public required string InputName { get; init; }

@@ -6,6 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Bulk.Processing;
 
+/// <summary>What reading a job's input found: the rows (or checks) in it, those settled without a check (and in
+/// error), the distinct checks to run, the first errors and the notes.</summary>
+public sealed record BulkPlan(
+    BulkFileShape Shape, long Rows, long RowsSettled, long RowsInError, IReadOnlyList<BulkItem> Items,
+    IReadOnlyList<BulkRowError> Errors, IReadOnlyList<string> Notes);
+
 /// <summary>First step of a job (the blob trigger): hash the content, recognise a re-upload, read every row,
 /// deduplicate the checks, write the job and its chunks, enqueue them. Safe to run twice on the same file.</summary>
 public sealed class BulkJobPlanner(
@@ -22,12 +28,34 @@ public sealed class BulkJobPlanner(
         ContentProbe probe;
         await using (var stream = await input.OpenAsync(cancellationToken))
             probe = await ContentProbe.ReadAsync(stream, cancellationToken);
-        var jobId = BulkJobId.FromSha256(probe.Sha256);
-        var now = clock.GetUtcNow();
+        var (job, plan) = await StartAsync(input, probe, BulkJobId.FromSha256(probe.Sha256), kind: null, kindOptions: null, cancellationToken);
+        if (!plan) return job;
 
+        BulkPlan read;
+        try
+        {
+            if (probe.Error is { } refused) throw new BulkFileException(refused);
+            read = await ReadAsync(input, probe, cancellationToken);
+        }
+        catch (BulkFileException ex)
+        {
+            logger.LogWarning("Bulk job {JobId} refused: {Code}", job.JobId, ex.Error.Code);
+            return await FailAsync(job.JobId, ex.Error, cancellationToken);
+        }
+        return await ScheduleAsync(job, read, cancellationToken);
+    }
+
+    /// <summary>Creates the job of this content (or finds it) and marks it « planning ». False when the content was
+    /// recognised: a job past planning exists, the upload is only noted.</summary>
+    public async Task<(BulkJob Job, bool Plan)> StartAsync(
+        BulkInputFile input, ContentProbe probe, string jobId, string? kind, string? kindOptions, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var job = await store.AddOrGetAsync(new BulkJob
         {
             JobId = jobId,
+            Kind = kind,
+            KindOptions = kindOptions,
             State = BulkJobState.Received,
             InputName = input.Name,
             ContentSha256 = probe.Sha256,
@@ -40,27 +68,24 @@ public sealed class BulkJobPlanner(
         {
             logger.LogInformation("Bulk file {Input} has the content of job {JobId} ({State}): recognised, not processed again",
                 input.Name, jobId, job.State);
-            return await store.UpdateAsync(jobId, j => j.InputName == input.Name || j.AlsoUploadedAs.Contains(input.Name)
+            return (await store.UpdateAsync(jobId, j => j.InputName == input.Name || j.AlsoUploadedAs.Contains(input.Name)
                 ? null
-                : j with { AlsoUploadedAs = [.. j.AlsoUploadedAs, input.Name], UpdatedAt = now }, cancellationToken) ?? job;
+                : j with { AlsoUploadedAs = [.. j.AlsoUploadedAs, input.Name], UpdatedAt = now }, cancellationToken) ?? job, false);
         }
 
-        await store.UpdateAsync(jobId, j => j.State is BulkJobState.Received or BulkJobState.Planning
+        job = await store.UpdateAsync(jobId, j => j.State is BulkJobState.Received or BulkJobState.Planning
             ? j with { State = BulkJobState.Planning, ContentSha256 = probe.Sha256, ContentLength = probe.Length, UpdatedAt = now }
-            : null, cancellationToken);
+            : null, cancellationToken) ?? job;
+        return (job, true);
+    }
 
-        Plan plan;
-        try
-        {
-            if (probe.Error is { } refused) throw new BulkFileException(refused);
-            plan = await ReadAsync(input, probe, cancellationToken);
-        }
-        catch (BulkFileException ex)
-        {
-            logger.LogWarning("Bulk job {JobId} refused: {Code}", jobId, ex.Error.Code);
-            return await FailAsync(jobId, ex.Error, cancellationToken);
-        }
-
+    /// <summary>Writes the chunks of the distinct checks, records what planning counted, and sends one message per
+    /// chunk (a finalize message when there is nothing to check). Safe to run again: existing chunks are kept.
+    /// Every kind of job (supplier files, SPASER) schedules its checks here: work that serves all of them — a batch
+    /// prefetch of the distinct SIRETs, say — belongs here rather than in <see cref="PlanAsync"/>.</summary>
+    public async Task<BulkJob> ScheduleAsync(BulkJob job, BulkPlan plan, CancellationToken cancellationToken)
+    {
+        var jobId = job.JobId;
         var chunks = plan.Items.Chunk(Math.Max(1, options.Value.ChunkSize))
             .Select((items, index) => new BulkChunk(jobId, index, items))
             .ToList();
@@ -92,7 +117,12 @@ public sealed class BulkJobPlanner(
             : null, cancellationToken) ?? job;
     }
 
-    public async Task<BulkJob> FailAsync(string jobId, BulkFileError error, CancellationToken cancellationToken)
+    public Task<BulkJob> FailAsync(string jobId, BulkFileError error, CancellationToken cancellationToken) =>
+        FailAsync(jobId, error, job => writer.WriteFailureAsync(job, error, cancellationToken), cancellationToken);
+
+    /// <summary>Fails the job (once) and has <paramref name="writeSummary"/> write the <c>summary.json</c> saying why.</summary>
+    public async Task<BulkJob> FailAsync(
+        string jobId, BulkFileError error, Func<BulkJob, Task<BulkOutputLink>> writeSummary, CancellationToken cancellationToken)
     {
         var failed = await store.UpdateAsync(jobId, j => j.IsFinished
             ? null
@@ -101,15 +131,12 @@ public sealed class BulkJobPlanner(
         if (failed is null) throw new InvalidOperationException($"Bulk job {jobId} vanished.");
         if (failed.Error == error && failed.Outputs is null)
         {
-            var summary = await writer.WriteFailureAsync(failed, error, cancellationToken);
+            var summary = await writeSummary(failed);
             failed = await store.UpdateAsync(jobId, j => j with { Outputs = new BulkOutputs(summary, null, summary) }, cancellationToken) ?? failed;
         }
         return failed;
     }
 
-    private sealed record Plan(
-        BulkFileShape Shape, long Rows, long RowsSettled, long RowsInError, IReadOnlyList<BulkItem> Items,
-        IReadOnlyList<BulkRowError> Errors, IReadOnlyList<string> Notes);
 
     private sealed class Counter(string identifier, string? cpv)
     {
@@ -118,7 +145,7 @@ public sealed class BulkJobPlanner(
         public BulkItem ToItem() => new(identifier, cpv, Rows);
     }
 
-    private async Task<Plan> ReadAsync(BulkInputFile input, ContentProbe probe, CancellationToken cancellationToken)
+    private async Task<BulkPlan> ReadAsync(BulkInputFile input, ContentProbe probe, CancellationToken cancellationToken)
     {
         await using var file = await reader.OpenAsync(await input.OpenAsync(cancellationToken), probe, cancellationToken);
         var interpreter = new SupplierLineInterpreter(file.Layout, options.Value);
@@ -159,6 +186,6 @@ public sealed class BulkJobPlanner(
         if (file.BlankLines > 0) notes.Add($"{FrenchText.Number(file.BlankLines)} ligne(s) vide(s) ignorée(s).");
         if (rows == 0) notes.Add("Le fichier ne contient aucune ligne de données sous l'en-tête.");
         var shape = new BulkFileShape(probe.Format, probe.Encoding, width);
-        return new Plan(shape, rows, settled, inError, order.Select(c => c.ToItem()).ToList(), errors, notes);
+        return new BulkPlan(shape, rows, settled, inError, order.Select(c => c.ToItem()).ToList(), errors, notes);
     }
 }

@@ -14,19 +14,7 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
     public async Task<BulkUploadResult> AcceptAsync(Stream body, string? fileName, CancellationToken cancellationToken)
     {
         await using var copy = TemporaryFile.Create();
-        var max = options.Value.MaxUploadBytes;
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > max)
-                return Refused(new(BulkFileError.Codes.FileTooLarge,
-                    $"Le fichier dépasse {FrenchText.Number(max / (1024 * 1024))} Mo, la taille maximale d'un envoi : déposez-le directement " +
-                    "dans le conteneur d'entrée ou découpez-le."));
-            await copy.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
+        if (await CopyWithinAsync(body, copy, options.Value.MaxUploadBytes, cancellationToken) is { } tooLarge) return Refused(tooLarge);
 
         copy.Position = 0;
         var probe = await ContentProbe.ReadAsync(copy, cancellationToken);
@@ -54,4 +42,23 @@ public sealed class BulkUploadService(IBulkJobStore store, IBulkFileStore files,
     }
 
     private static BulkUploadResult Refused(BulkFileError error) => new(null, false, error);
+
+    /// <summary>Copies an upload to <paramref name="copy"/>, stopping as soon as it exceeds <paramref name="max"/>
+    /// bytes: then the error to answer (413), else null.</summary>
+    public static async Task<BulkFileError?> CopyWithinAsync(Stream body, Stream copy, long max, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > max)
+                return new(BulkFileError.Codes.FileTooLarge,
+                    $"Le fichier dépasse {FrenchText.Number(max / (1024 * 1024))} Mo, la taille maximale d'un envoi : déposez-le directement " +
+                    "dans le conteneur d'entrée ou découpez-le.");
+            await copy.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return null;
+    }
 }

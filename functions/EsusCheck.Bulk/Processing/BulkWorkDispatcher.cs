@@ -13,6 +13,7 @@ public sealed class BulkWorkDispatcher(
     BulkJobFinalizer finalizer,
     BulkJobPlanner planner,
     IBulkJobStore store,
+    IEnumerable<IBulkJobKind> kinds,
     IOptions<BulkOptions> options,
     ILogger<BulkWorkDispatcher> logger)
 {
@@ -32,6 +33,8 @@ public sealed class BulkWorkDispatcher(
         {
             if (message.Type == BulkWorkMessage.ChunkType)
                 await chunks.ProcessAsync(message.JobId, message.Chunk!.Value, message.Attempt, onRowsChecked, cancellationToken);
+            else if (await KindOfAsync(message.JobId, cancellationToken) is { } kind)
+                await kind.FinalizeAsync(message.JobId, cancellationToken);
             else
                 await finalizer.FinalizeAsync(message.JobId, cancellationToken);
         }
@@ -42,10 +45,22 @@ public sealed class BulkWorkDispatcher(
             if (message.Type == BulkWorkMessage.ChunkType)
                 await chunks.SettleAsFailedAsync(message.JobId, message.Chunk!.Value, (int)dequeueCount, cancellationToken);
             else
-                await planner.FailAsync(message.JobId, new BulkFileError(BulkCodes.ProcessingFailed,
+            {
+                var error = new BulkFileError(BulkCodes.ProcessingFailed,
                     $"Les fichiers de résultats n'ont pas pu être écrits après {dequeueCount} tentatives (erreur technique) : " +
-                    "déposez à nouveau le fichier plus tard."), cancellationToken);
+                    "déposez à nouveau le fichier plus tard.");
+                if (await KindOfAsync(message.JobId, cancellationToken) is { } kind) await kind.FailAsync(message.JobId, error, cancellationToken);
+                else await planner.FailAsync(message.JobId, error, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>The kind that finalizes this job, or null for a supplier file (the default).</summary>
+    private async Task<IBulkJobKind?> KindOfAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (!kinds.Any()) return null;
+        var kind = (await store.FindAsync(jobId, cancellationToken))?.Kind;
+        return kind is null ? null : kinds.FirstOrDefault(k => k.Kind == kind);
     }
 
     private static string? JobIdOf(string? body)

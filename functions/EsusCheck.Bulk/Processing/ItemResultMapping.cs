@@ -35,6 +35,8 @@ internal static class ItemResultMapping
             Siret = report.Siret,
             Name = report.Company.Name,
             LegalForm = report.Company.LegalForm is { } form ? (form.Label is null ? form.Code : $"{form.Label} ({form.Code})") : null,
+            Closed = report.Company.CompanyState == "ceased" || report.Company.EstablishmentState == "closed",
+            ClosedOn = report.Company.ClosedOn,
             Ess = report.Ess.Status,
             Esus = report.Esus.Status,
             L2113_12 = contract.GetValueOrDefault(ReservedArticle.L2113_12)?.Status,
@@ -42,6 +44,7 @@ internal static class ItemResultMapping
             L2113_13_1 = contract.GetValueOrDefault(ReservedArticle.L2113_13_1)?.Status,
             L2113_15 = contract.GetValueOrDefault(ReservedArticle.L2113_15)?.Status,
             Reasons = Cap(Reasons(report)),
+            Conditions = Cap(Conditions(report)),
             CheckedAt = report.CheckedAt,
         };
     }
@@ -65,10 +68,15 @@ internal static class ItemResultMapping
         if (report.Ess.Status != EssStatus.No) parts.Add("ESS : " + string.Join(" ", report.Ess.Reasons));
         if (report.Esus.Status != EsusStatus.NotAccredited || report.Esus.ByRightCategory is not null)
             parts.Add("ESUS : " + string.Join(" ", report.Esus.Reasons));
+        // The conditions have their own column: said once per row.
         foreach (var contract in report.ReservedContracts.Where(c => c.Status != ContractStatus.NotEligible))
-            parts.Add($"{contract.Article.ToArticle()} : " + string.Join(" ", contract.Reasons));
+            parts.Add($"{contract.Article.ToArticle()} : " + string.Join(" ", contract.ReasonsBesideConditions()));
         return string.Join(" | ", parts.Where(p => p.Length > 0));
     }
+
+    private static string Conditions(EligibilityReport report) => string.Join(" | ", report.ReservedContracts
+        .Where(c => c.Conditions.Count > 0)
+        .Select(c => $"{c.Article.ToArticle()} : " + string.Join(" ; ", c.Conditions.Select(k => k.Text))));
 
     private static string Cap(string text) => text.Length <= MaxReasonsLength ? text : text[..(MaxReasonsLength - 1)] + "…";
 }

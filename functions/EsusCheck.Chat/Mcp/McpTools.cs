@@ -42,8 +42,9 @@ public sealed class McpTools(EligibilityService eligibility)
                 "Vérifie un fournisseur à partir de son numéro SIRET (ou SIREN, qui désigne le siège) dans les registres publics " +
                 "(Recherche d'entreprises, Le Marché de l'inclusion, FINESS, liste nationale des agréments ESUS) et renvoie, en " +
                 "français, s'il appartient à l'ESS, s'il est agréé ESUS et s'il peut candidater à chaque type de marché réservé " +
-                "(L2113-12, L2113-13, L2113-13-1, L2113-15), avec les raisons, l'article de loi et son lien Légifrance. Le rapport " +
-                "complet est fourni en contenu structuré (statuts : eligible, not_eligible, to_verify).",
+                "(L2113-12, L2113-13, L2113-13-1, L2113-15), avec les raisons, l'article de loi et son lien Légifrance, et les " +
+                "conditions qu'aucun registre ne montre et que l'acheteur doit encore confirmer. Le rapport complet est fourni en " +
+                "contenu structuré (statuts : eligible, not_eligible, to_verify ; conditions : code et texte).",
             ["inputSchema"] = new JsonObject
             {
                 ["type"] = "object",

@@ -94,9 +94,12 @@ public static class ReportDocument
                 Intent.CheckCompany => contract.Status != ContractStatus.NotEligible,
                 _ => false,
             };
-            yield return Verdict(VerdictLabels.Subject(contract.Article), status, tone, contract.Reasons,
+            yield return Verdict(VerdictLabels.Subject(contract.Article), status, tone, contract.ReasonsBesideConditions(),
                 contract.Status == ContractStatus.ToVerify, contract.LegalBasis.FirstOrDefault(), detailed,
                 contract.Article == focus ? int.MaxValue : 1);
+            if (detailed && contract.Conditions.Count > 0)
+                yield return new BulletsBlock(contract.Conditions.Select(c => c.Text).ToList(),
+                    $"À confirmer par l'acheteur ({contract.Article.ToArticle()}) :");
         }
         if (sharedReason is not null) yield return new ParagraphBlock(sharedReason, Tone.Bad);
     }

@@ -50,11 +50,9 @@ public static class RuleExplainer
         if (kinds.Count > 0)
             yield return new BulletsBlock(kinds.Select(KindLine).ToList(), "Structures concernées :");
         if (article == ReservedArticle.L2113_15)
-        {
             yield return new BulletsBlock(SocialServices(), "Services concernés (codes CPV) :");
-            yield return new ParagraphBlock(ReservedContractRules.SocialServicesLimits);
-        }
-        else yield return new ParagraphBlock(ReservedContractRules.Combination);
+        yield return Conditions(rule);
+        if (article != ReservedArticle.L2113_15) yield return new ParagraphBlock(ReservedContractRules.Combination);
         yield return new ReferencesBlock(rule.LegalBasis);
     }
 
@@ -63,8 +61,12 @@ public static class RuleExplainer
         yield return new HeadingBlock("Les marchés réservés du code de la commande publique");
         yield return new ParagraphBlock("Un acheteur peut réserver un marché ou un lot à certains opérateurs :");
         yield return new BulletsBlock(ReservedContractRules.All.Select(r => $"{r.Article.ToArticle()} : {r.Title}").ToList());
+        var noticeArticles = ReservedContractRules.All.Where(r => r.Conditions.Contains(ReservedContractRules.ReservationInNotice))
+            .Select(r => r.Article.ToArticle());
+        yield return new ParagraphBlock($"Pour les articles {FrenchText.Join(noticeArticles)} : " +
+                                        ReservedContractRules.ReservationInNotice.Text.Replace("sur ce fondement", "sur l'un de ces fondements"));
         yield return new ParagraphBlock(ReservedContractRules.Combination);
-        yield return new ReferencesBlock(ReservedContractRules.All.Select(r => r.LegalBasis[0]).ToList());
+        yield return new ReferencesBlock([.. ReservedContractRules.All.Select(r => r.LegalBasis[0]), LegalReferences.ReservedShare]);
     }
 
     private static IEnumerable<ReplyBlock> Esus()
@@ -77,7 +79,7 @@ public static class RuleExplainer
             $"pour une entreprise créée depuis moins de {EsusListRules.YoungCompanyYears} ans).");
         yield return new BulletsBlock(
             [.. InclusionKindRules.All.Where(r => r.EsusByRight).Select(r => French.Capitalise(r.WithArticle)),
-             French.Capitalise(EsusAgrementRules.OtherByRightBeneficiaries)],
+             .. EsusAgrementRules.OtherByRightBeneficiaries.Select(French.Capitalise)],
             "En bénéficient de plein droit, sur demande :");
         yield return new ParagraphBlock(EsusAgrementRules.ByRightCaveat);
         var dueDates = EsusListRules.DueDates.Select(d => FrenchText.Date(new DateOnly(2000, d.Month, d.Day))[..^5]).ToList();
@@ -94,8 +96,11 @@ public static class RuleExplainer
         yield return new ParagraphBlock(EssLegalForms.Summary);
         yield return new ParagraphBlock($"En font partie par leur statut les {FrenchText.Join(families)}. {EssLegalForms.CommercialCompanies}");
         yield return new ParagraphBlock(
-            "Une entreprise agréée ESUS appartient nécessairement à l'ESS, et seules les entreprises de l'ESS peuvent " +
-            $"candidater aux marchés réservés de l'article L2113-15 ({ReservedContractRules.For(ReservedArticle.L2113_15).Title}).");
+            "Une entreprise qui détient un agrément ESUS en cours appartient nécessairement à l'ESS. Les entreprises de l'ESS, " +
+            "comme les structures équivalentes, peuvent candidater aux marchés réservés de l'article L2113-15 " +
+            $"({ReservedContractRules.For(ReservedArticle.L2113_15).Title}), sous les conditions que l'acheteur vérifie.");
+        yield return new ParagraphBlock($"N'en font jamais partie, quel que soit le signalement des registres : les " +
+            $"{FrenchText.Join(NeverEss())}, car {EssLegalForms.NeverEssReason}.");
         yield return new ReferencesBlock([LegalReferences.EssDefinition, LegalReferences.ReservedEss]);
     }
 
@@ -108,8 +113,8 @@ public static class RuleExplainer
         var pronoun = rule.Feminine ? "Elle" : "Il";
         yield return new ParagraphBlock(rule.Certainty == RuleCertainty.Certain
             ? $"{pronoun} peut se voir réserver un marché sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title})."
-            : $"{pronoun} ne peut candidater à un marché réservé sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title}) " +
-              "qu'en tant que « structure équivalente » : c'est à l'acheteur de le vérifier.",
+            : $"{pronoun} peut candidater à un marché réservé sur le fondement de l'article {rule.Article.ToArticle()} ({contract.Title}) " +
+              $"{rule.Caveat}.",
             rule.Certainty == RuleCertainty.Certain ? Tone.Neutral : Tone.Warning);
         if (rule.EsusByRight)
             yield return new ParagraphBlock(
@@ -127,16 +132,17 @@ public static class RuleExplainer
         {
             CpvMatch.Listed => new ParagraphBlock(
                 $"Le code CPV {cpv} fait partie des services sociaux et autres services spécifiques ({label}) : un marché portant " +
-                $"exclusivement sur ces services peut être réservé aux entreprises de l'ESS ({l2113_15.Title}, article L2113-15).", Tone.Good),
+                $"exclusivement sur ces services peut être réservé aux entreprises de l'ESS et aux structures équivalentes ({l2113_15.Title}, " +
+                "article L2113-15).", Tone.Good),
             CpvMatch.UnderListedCode => new ParagraphBlock(
                 $"Le code CPV {cpv} est une subdivision de la catégorie « {label} » de la liste des services sociaux et autres " +
                 "services spécifiques : vérifiez que le service acheté entre bien dans cette catégorie ; si c'est le cas, le marché " +
-                "peut être réservé aux entreprises de l'ESS (article L2113-15).", Tone.Warning),
+                "peut être réservé aux entreprises de l'ESS et aux structures équivalentes (article L2113-15).", Tone.Warning),
             _ => new ParagraphBlock(
                 $"Le code CPV {cpv} ne figure pas parmi les services sociaux et autres services spécifiques : un marché de ce type " +
-                "ne peut pas être réservé aux entreprises de l'ESS sur le fondement de l'article L2113-15.", Tone.Bad),
+                "ne peut pas être réservé sur le fondement de l'article L2113-15.", Tone.Bad),
         };
-        if (match != CpvMatch.NotListed) yield return new ParagraphBlock(ReservedContractRules.SocialServicesLimits);
+        if (match != CpvMatch.NotListed) yield return Conditions(l2113_15);
         var anySubject = ReservedContractRules.All.Where(r => r.Article != ReservedArticle.L2113_15)
             .Select(r => $"{r.Title} ({r.Article.ToArticle()})");
         yield return new ParagraphBlock($"Quel que soit l'objet du marché, les autres réservations restent possibles : {FrenchText.Join(anySubject)}.");
@@ -146,7 +152,19 @@ public static class RuleExplainer
     private static string KindLine(InclusionKindRule rule) =>
         rule.Certainty == RuleCertainty.Certain
             ? French.Capitalise(rule.WithArticle)
-            : $"{French.Capitalise(rule.WithArticle)}, seulement comme « structure équivalente », à vérifier par l'acheteur";
+            : $"{French.Capitalise(rule.WithArticle)}, {rule.Caveat}";
+
+    /// <summary>What the buyer must still confirm, from the same rows the verdicts carry.</summary>
+    private static BulletsBlock Conditions(ReservedContractRule rule) =>
+        new(rule.Conditions.Select(c => c.Text).ToList(), "À confirmer par l'acheteur :");
+
+    private static IEnumerable<string> NeverEss() =>
+        EssLegalForms.FamilyLabels.Where(f => f.Key.IsNeverEss()).Select(f => f.Key switch
+        {
+            LegalFormFamily.PublicBody => "personnes morales de droit public",
+            LegalFormFamily.IndividualEntrepreneur => "entrepreneurs individuels",
+            _ => "associations non déclarées, sans personnalité morale",
+        });
 
     private static IReadOnlyList<string> SocialServices() =>
         [SocialServicesCpv.HealthAndSocialRange.Label, .. SocialServicesCpv.Listed.Select(l => $"{l.Code} : {l.Label}")];

@@ -30,25 +30,10 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
         if (await esusList.EnsureLoadedAsync(cancellationToken) is { Rejection: { } rejection })
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
 
-        LocalBulkRun? run = null;
-        await console.Out.Progress().AutoClear(false).Columns(
-                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Lecture du fichier", maxValue: 1);
-                run = await runner.RunAsync(input, output, new ProgressBar(task), cancellationToken);
-                task.Description = BulkJobStatus.Label(run.Job.State);
-                task.Value = task.MaxValue;
-            });
-
-        var summary = run!.Summary;
-        if (run.Job.State != BulkJobState.Completed)
-        {
-            var error = run.Job.Error ?? summary?.Error;
-            console.WriteError("Fichier refusé", error?.Message ?? "le fichier n'a pas pu être traité.", error?.Code);
-            console.Error.WriteLine($"Détail : {Path.Combine(output, OutputNames.Summary)}");
-            return ExitCodes.InvalidInput;
-        }
+        var run = await JobConsole.RunWithProgressAsync(console,
+            progress => runner.RunAsync(input, output, progress, cancellationToken), r => r.Job);
+        var summary = run.Summary;
+        if (run.Job.State != BulkJobState.Completed) return JobConsole.Refused(console, run.Job, summary?.Error, output);
 
         var write = console.Out;
         write.MarkupLine($"[green bold]Fichier traité[/] : {Markup.Escape(string.Join(" ", summary?.Highlights.Take(2) ?? []))}");
@@ -63,17 +48,5 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
             foreach (var note in summary.Notes) write.MarkupLine($"  - {Markup.Escape(note)}");
         }
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Moves the bar as rows are checked, on the reporting thread (<see cref="Progress{T}"/> would post the
-    /// updates later, after the bar is gone).</summary>
-    private sealed class ProgressBar(ProgressTask task) : IProgress<BulkProgress>
-    {
-        public void Report(BulkProgress value)
-        {
-            task.Description = BulkJobStatus.Label(value.State);
-            task.MaxValue = Math.Max(1, value.RowsTotal);
-            task.Value = value.RowsDone;
-        }
     }
 }

@@ -33,7 +33,7 @@ internal static class FrenchWords
         ReservedArticle.L2113_12 => "entreprises adaptées et ESAT",
         ReservedArticle.L2113_13 => "structures d'insertion par l'activité économique",
         ReservedArticle.L2113_13_1 => "travail des personnes détenues",
-        ReservedArticle.L2113_15 => "services sociaux réservés aux entreprises de l'ESS",
+        ReservedArticle.L2113_15 => "services sociaux réservés aux entreprises de l'ESS et structures équivalentes",
         _ => article.ToArticle(),
     };
 

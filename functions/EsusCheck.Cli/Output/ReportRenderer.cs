@@ -40,6 +40,13 @@ internal static class ReportRenderer
             console.MarkupLine($"{Indent}[bold]{Markup.Escape(contract.Article.ToArticle())}[/] " +
                                $"{Markup.Escape("— " + FrenchWords.Describe(contract.Article))} : [{colour} bold]{Markup.Escape(status)}[/]");
             Details(console, contract.Reasons, contract.LegalBasis, Indent + Indent);
+            var conditions = contract.ConditionsBesideReasons();
+            if (conditions.Count > 0)
+            {
+                console.MarkupLine(Indent + Indent + Markup.Escape("À confirmer par l'acheteur :"));
+                foreach (var condition in conditions)
+                    console.MarkupLine(Indent + Indent + Indent + Markup.Escape("◦ " + condition.Text));
+            }
         }
 
         console.WriteLine();

@@ -1,16 +1,22 @@
 using System.Threading.Channels;
+using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Processing;
+using EsusCheck.Spaser.Processing;
 
 namespace EsusCheck.Cli.Serve;
 
-/// <summary>The uploads waiting to be planned: what the blob trigger is to the function app.</summary>
+/// <summary>An upload waiting to be planned: a supplier file, or a DECP file for SPASER indicators.</summary>
+public sealed record InboxItem(string InputName, bool Spaser);
+
+/// <summary>The uploads waiting to be planned: what the blob triggers (<c>bulk-in</c>, <c>spaser-in</c>) are to the
+/// function app.</summary>
 public sealed class BulkInbox
 {
-    private readonly Channel<string> _names = Channel.CreateUnbounded<string>();
+    private readonly Channel<InboxItem> _items = Channel.CreateUnbounded<InboxItem>();
 
-    public ChannelReader<string> Reader => _names.Reader;
+    public ChannelReader<InboxItem> Reader => _items.Reader;
 
-    public void Post(string inputName) => _names.Writer.TryWrite(inputName);
+    public void Post(InboxItem item) => _items.Writer.TryWrite(item);
 }
 
 /// <summary>Stores an upload as the inner store does, then posts it to the <see cref="BulkInbox"/> so that the
@@ -22,7 +28,7 @@ public sealed class InboxBulkFileStore(IBulkFileStore inner, BulkInbox inbox) : 
     public async Task StoreInputAsync(string inputName, Stream content, CancellationToken cancellationToken)
     {
         await inner.StoreInputAsync(inputName, content, cancellationToken);
-        inbox.Post(inputName);
+        inbox.Post(new InboxItem(inputName, Spaser: false));
     }
 
     public Task<BulkOutputLink> SaveOutputAsync(string jobId, string fileName, Stream content, string contentType, CancellationToken cancellationToken) =>
@@ -30,4 +36,26 @@ public sealed class InboxBulkFileStore(IBulkFileStore inner, BulkInbox inbox) : 
 
     public Task<Stream?> OpenOutputAsync(string jobId, string fileName, CancellationToken cancellationToken) =>
         inner.OpenOutputAsync(jobId, fileName, cancellationToken);
+}
+
+/// <summary>Stores a DECP upload as the inner store does, then posts it to the <see cref="BulkInbox"/>.</summary>
+public sealed class InboxSpaserInputStore(ISpaserInputStore inner, BulkInbox inbox) : ISpaserInputStore
+{
+    public Task<Stream> OpenAsync(string name, CancellationToken cancellationToken) => inner.OpenAsync(name, cancellationToken);
+
+    public async Task StoreAsync(string name, Stream content, CancellationToken cancellationToken)
+    {
+        await inner.StoreAsync(name, content, cancellationToken);
+        inbox.Post(new InboxItem(name, Spaser: true));
+    }
+}
+
+/// <summary>DECP uploads in <c>spaser/in/</c> of serve's data folder, without storage.</summary>
+public sealed class FolderSpaserInputStore(string root) : ISpaserInputStore
+{
+    private readonly FolderBulkFileStore _folder = new(root);
+
+    public Task<Stream> OpenAsync(string name, CancellationToken cancellationToken) => _folder.OpenInputAsync(name, cancellationToken);
+
+    public Task StoreAsync(string name, Stream content, CancellationToken cancellationToken) => _folder.StoreInputAsync(name, content, cancellationToken);
 }

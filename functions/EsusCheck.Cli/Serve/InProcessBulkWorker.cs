@@ -1,6 +1,7 @@
 using EsusCheck.Bulk;
 using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Processing;
+using EsusCheck.Spaser.Processing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ public sealed class InProcessBulkWorker(
     InMemoryBulkWorkQueue queue,
     IBulkFileStore files,
     BulkJobPlanner planner,
+    ISpaserInputStore decpFiles,
+    SpaserJobPlanner spaserPlanner,
     BulkWorkDispatcher dispatcher,
     IOptions<BulkOptions> options,
     TimeProvider clock,
@@ -25,29 +28,33 @@ public sealed class InProcessBulkWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // One wait on the inbox at a time, kept across idle turns: a new one per turn would pile up while idle.
-        Task<bool>? upload = null;
+        Task<bool>? waiting = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (inbox.Reader.TryRead(out var inputName)) await PlanAsync(inputName, stoppingToken);
+            if (inbox.Reader.TryRead(out var upload)) await PlanAsync(upload, stoppingToken);
             else if (queue.TryDequeue(out var delivery)) await HandleAsync(delivery, stoppingToken);
             else
             {
-                upload ??= inbox.Reader.WaitToReadAsync(stoppingToken).AsTask();
-                await Task.WhenAny(upload, Task.Delay(Idle, clock, stoppingToken));
-                if (upload.IsCompleted) upload = null;
+                waiting ??= inbox.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                await Task.WhenAny(waiting, Task.Delay(Idle, clock, stoppingToken));
+                if (waiting.IsCompleted) waiting = null;
             }
         }
     }
 
-    private async Task PlanAsync(string inputName, CancellationToken cancellationToken)
+    private async Task PlanAsync(InboxItem upload, CancellationToken cancellationToken)
     {
+        var name = upload.InputName;
         try
         {
-            await planner.PlanAsync(new BulkInputFile(inputName, token => files.OpenInputAsync(inputName, token)), cancellationToken);
+            if (upload.Spaser)
+                await spaserPlanner.PlanDroppedAsync(new BulkInputFile(name, token => decpFiles.OpenAsync(name, token)), cancellationToken);
+            else
+                await planner.PlanAsync(new BulkInputFile(name, token => files.OpenInputAsync(name, token)), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Planning bulk file {Input} failed", inputName);
+            logger.LogError(ex, "Planning uploaded file {Input} failed", name);
         }
     }
 

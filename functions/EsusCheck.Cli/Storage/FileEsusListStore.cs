@@ -98,12 +98,13 @@ public sealed class FileEsusListStore(IOptions<CliOptions> options, ILogger<File
 
     private sealed record StoredList(int Version, EsusListInfo Info, List<StoredEntry> Entries);
 
-    private sealed record StoredEntry(string Siren, string? Name, DateOnly? AccreditedOn, DateOnly? ExpiresOn, string? Department)
+    private sealed record StoredEntry(string Siren, string? Name, DateOnly? AccreditedOn, DateOnly? ExpiresOn, string? Department,
+        bool Assimilated = false)
     {
-        public static StoredEntry From(EsusListEntry e) => new(e.Siren.Value, e.Name, e.AccreditedOn, e.ExpiresOn, e.Department);
+        public static StoredEntry From(EsusListEntry e) => new(e.Siren.Value, e.Name, e.AccreditedOn, e.ExpiresOn, e.Department, e.Assimilated);
 
         public EsusListEntry? ToEntry() => IdentifierParser.ParseSiren(Siren).Value is { } siren
-            ? new EsusListEntry(siren, Name, AccreditedOn, ExpiresOn, Department)
+            ? new EsusListEntry(siren, Name, AccreditedOn, ExpiresOn, Department, Assimilated)
             : null;
     }
 }

@@ -17,5 +17,8 @@ internal static class CompanySectionMapping
             HeadOffice = identity.IsHeadOffice,
             Address = identity.Address,
             Diffusion = identity.Diffusion == Diffusion.Public ? "public" : "partial",
+            ClosedOn = identity.CompanyState == CompanyState.Ceased
+                ? identity.CompanyClosedOn ?? identity.EstablishmentClosedOn
+                : identity.EstablishmentState == EstablishmentState.Closed ? identity.EstablishmentClosedOn : null,
         };
 }

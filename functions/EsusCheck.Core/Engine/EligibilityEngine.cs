@@ -11,7 +11,8 @@ public static class EligibilityEngine
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var signals = KindSignal.From(facts);
-        var ess = EssEvaluation.Evaluate(facts);
+        var esus = EsusValidity.Of(facts, today);
+        var ess = EssEvaluation.Evaluate(facts, esus);
 
         return new EligibilityReport
         {
@@ -20,8 +21,8 @@ public static class EligibilityEngine
             CheckedAt = now,
             Cpv = context.Cpv?.ToString(),
             Company = CompanySectionMapping.From(facts.Identity),
-            Ess = ess,
-            Esus = EsusEvaluation.Evaluate(facts, signals, today),
+            Ess = ess.Verdict,
+            Esus = EsusEvaluation.Evaluate(facts, esus, signals, today),
             InclusionKinds = signals.Where(s => s.IsActive != false).Select(s => s.Kind).Distinct().Order().ToList(),
             ReservedContracts =
             [
@@ -31,7 +32,7 @@ public static class EligibilityEngine
                 SocialServicesContractEvaluation.Evaluate(facts, ess, context),
             ],
             Evidence = EvidenceMapping.From(facts),
-            Warnings = Warnings.From(facts, today),
+            Warnings = Warnings.From(facts, esus, today),
             RulesVersion = RulesVersion.Current,
         };
     }

@@ -4,10 +4,11 @@ using EsusCheck.Core.Rules;
 
 namespace EsusCheck.Core.Engine;
 
-/// <summary>L3332-17-1: the agrément is known only from the DG Trésor national list; plein-droit kinds must still apply.</summary>
+/// <summary>L3332-17-1: the agrément is known only from the DG Trésor national list, and only while it lasts (its end
+/// date, stated or computed); plein-droit kinds must still apply.</summary>
 internal static class EsusEvaluation
 {
-    public static EsusVerdict Evaluate(CompanyFacts facts, IReadOnlyList<KindSignal> signals, DateOnly today)
+    public static EsusVerdict Evaluate(CompanyFacts facts, EsusValidity? validity, IReadOnlyList<KindSignal> signals, DateOnly today)
     {
         IReadOnlyList<LegalBasis> basis = [LegalReferences.EsusAgrement, LegalReferences.EsusConditions];
         var byRight = signals.Select(s => InclusionKindRules.For(s.Kind)).FirstOrDefault(r => r.EsusByRight);
@@ -31,17 +32,25 @@ internal static class EsusEvaluation
 
         var reasons = new List<string>();
         var status = EsusStatus.NotAccredited;
-        if (facts.Esus.Entry is { } entry)
+        if (validity is { } valid)
         {
-            status = EsusStatus.Accredited;
             reasons.Add($"Le SIREN {facts.Siren.Formatted} figure sur la liste nationale des agréments ESUS publiée par la " +
-                        $"DG Trésor le {FrenchText.Date(list.PublishedOn)}." + Dates(entry));
-            if (entry.ExpiresOn is { } expires && expires < today)
+                        $"DG Trésor le {FrenchText.Date(list.PublishedOn)}." + Dates(valid));
+            status = valid.State switch
             {
-                status = EsusStatus.Unknown;
-                reasons.Add($"D'après cette liste, l'agrément a expiré le {FrenchText.Date(expires)} : demandez à l'entreprise " +
-                            "l'arrêté de renouvellement.");
-            }
+                EsusValidityState.Current => EsusStatus.Accredited,
+                _ => EsusStatus.Unknown,
+            };
+            if (valid.State == EsusValidityState.Expired)
+                reasons.Add($"Statut inconnu : agrément expiré le {FrenchText.Date(valid.LastDay!.Value)} ; un renouvellement n'est pas " +
+                            "encore publié. Demandez à l'entreprise l'arrêté de renouvellement.");
+            else if (valid.State == EsusValidityState.Uncertain)
+                reasons.Add("Statut inconnu : l'agrément a pu expirer, faute de connaître la date de création de l'entreprise. " +
+                            "Demandez à l'entreprise l'arrêté d'agrément en cours de validité.");
+            if (valid.Entry.Assimilated)
+                reasons.Add("Cette ligne figure parmi les organismes « assimilés » aux entreprises solidaires d'utilité sociale (fonds, " +
+                            "établissements de crédit), qui n'ont pas à être des entreprises de l'ESS : elle ne fait pas de l'entreprise " +
+                            "une entreprise de l'ESS.");
         }
         else
         {
@@ -61,11 +70,16 @@ internal static class EsusEvaluation
     {
         if (rule is null) yield break;
         yield return $"Structure de type {rule.Label} : elle peut bénéficier de l'agrément ESUS de plein droit " +
-                     "(article L3332-17-1, II), sous réserve des conditions de l'ESS et de rémunération, mais doit tout de même " +
-                     "en faire la demande : ce n'est pas un agrément en soi.";
+                     $"(article L3332-17-1, II). {EsusAgrementRules.ByRightCaveat}";
     }
 
-    private static string Dates(EsusListEntry entry) =>
-        (entry.AccreditedOn is { } from ? $" Agrément délivré le {FrenchText.Date(from)}" : "") +
-        (entry.ExpiresOn is { } to ? (entry.AccreditedOn is null ? " Agrément valable" : ",") + $" jusqu'au {FrenchText.Date(to)}." : entry.AccreditedOn is null ? "" : ".");
+    /// <summary>« Agrément délivré le 2 mai 2024, valable jusqu'au 1er mai 2029 (date calculée : …). »</summary>
+    private static string Dates(EsusValidity validity)
+    {
+        var from = validity.Entry.AccreditedOn is { } on ? $" Agrément délivré le {FrenchText.Date(on)}" : "";
+        if (validity.LastDay is not { } last)
+            return from.Length == 0 ? " La liste n'indique ni la date de l'agrément ni sa date de fin." : from + " ; la liste n'indique pas sa date de fin.";
+        var until = (from.Length == 0 ? " Agrément valable" : from + ", valable") + $" jusqu'au {FrenchText.Date(last)}";
+        return until + (validity.ComputedHow is { } how ? $" (date calculée : {how})." : ".");
+    }
 }

@@ -10,6 +10,14 @@ internal static class InclusionContractEvaluation
 {
     public static ReservedContractVerdict Evaluate(ReservedArticle article, CompanyFacts facts, IReadOnlyList<KindSignal> signals)
     {
+        var verdict = Verdict(article, facts, signals);
+        return verdict.Status == ContractStatus.NotEligible
+            ? verdict
+            : verdict with { Conditions = ReservedContractRules.For(article).Conditions };
+    }
+
+    private static ReservedContractVerdict Verdict(ReservedArticle article, CompanyFacts facts, IReadOnlyList<KindSignal> signals)
+    {
         var rules = InclusionKindRules.ForArticle(article).ToList();
         var basis = BasisFor(article);
         var kinds = FrenchText.Join(rules.Select(r => r.Kind.ToString()));
@@ -81,10 +89,11 @@ internal static class InclusionContractEvaluation
     private static string EquivalentStructureNote(ReservedArticle article) => article switch
     {
         ReservedArticle.L2113_12 =>
-            "Une « structure équivalente » employant au moins 50 % de travailleurs handicapés (article R2113-7) peut aussi candidater : elle doit le justifier.",
+            $"Une « structure équivalente » employant au moins 50 % (article R2113-7) de {ReservedContractRules.DisabledWorkers} " +
+            "peut aussi candidater : elle doit le justifier.",
         ReservedArticle.L2113_13 =>
-            "Une « structure équivalente » employant au moins 50 % de travailleurs défavorisés peut aussi candidater : elle doit le justifier.",
-        _ => "Le marché ne peut être réservé qu'aux opérateurs qui l'exécutent avec au moins 50 % de personnes détenues.",
+            "Une « structure équivalente » employant au moins 50 % (article R2113-7) de travailleurs défavorisés peut aussi candidater : elle doit le justifier.",
+        _ => "Le marché ne peut être réservé qu'aux opérateurs qui l'exécutent avec au moins 50 % de personnes détenues (article R2113-7).",
     };
 
     private static IReadOnlyList<LegalBasis> BasisFor(ReservedArticle article) =>

@@ -5,60 +5,58 @@ using EsusCheck.Core.Rules;
 namespace EsusCheck.Core.Engine;
 
 /// <summary>L2113-15: contracts relating exclusively to the listed social and specific services, reserved to ESS
-/// companies. The verdict table is law.md §4.</summary>
+/// companies and equivalent structures whose aim is a linked public-service mission. The status comes from the verdict
+/// table of <see cref="ReservedContractRules.SocialServicesVerdicts"/>: never <c>eligible</c>, since that mission and the
+/// buyer's own award history (L2113-16) are in no registry.</summary>
 internal static class SocialServicesContractEvaluation
 {
-    // L2113-16 is tagged [B] in law.md: stated on every verdict, flagged as to be confirmed.
-    private static readonly string DurationLimits =
-        "Rappel : " + char.ToLowerInvariant(ReservedContractRules.SocialServicesLimits[0]) + ReservedContractRules.SocialServicesLimits[1..];
+    private static readonly ReservedContractRule Rule = ReservedContractRules.For(ReservedArticle.L2113_15);
 
-    private static readonly IReadOnlyList<LegalBasis> Basis = ReservedContractRules.For(ReservedArticle.L2113_15).LegalBasis;
-
-    public static ReservedContractVerdict Evaluate(CompanyFacts facts, EssVerdict ess, PurchaseContext context)
+    public static ReservedContractVerdict Evaluate(CompanyFacts facts, EssFinding ess, PurchaseContext context)
     {
         if (ClosedOrCeased.Reason(facts) is { } closed)
-            return Verdict(ContractStatus.NotEligible, closed);
+            return new(ReservedArticle.L2113_15, ContractStatus.NotEligible, [closed], Rule.LegalBasis);
 
-        if (context.Cpv is not { } cpv)
-        {
-            var services = "Seuls les marchés portant exclusivement sur les services sociaux et autres services spécifiques " +
-                           "listés par l'avis annexé au code (codes CPV 85000000 à 85323000, 75121000, 75122000, 75123000, 79622000, " +
-                           "79624000, 79625000, 80110000, 80300000, 80420000, 80430000, 80511000, 80520000, 80590000, 92500000, " +
-                           "92600000, 98133000, 98133110) peuvent être réservés.";
-            return ess.Status == EssStatus.No
-                ? Verdict(ContractStatus.NotEligible, NotEss, services)
-                : Verdict(ContractStatus.ToVerify, ess.Status == EssStatus.Yes
-                    ? "L'entreprise appartient à l'ESS, mais aucun code CPV n'a été indiqué : l'éligibilité dépend de l'objet du marché."
-                    : "Aucun code CPV n'a été indiqué et l'appartenance de l'entreprise à l'ESS n'est pas établie.", services);
-        }
+        CpvMatch? match = null;
+        string? label = null;
+        if (context.Cpv is { } given) match = SocialServicesCpv.Match(given, out label);
+        var status = ReservedContractRules.SocialServicesVerdict(match, ess.Verdict.Status);
 
-        var match = SocialServicesCpv.Match(cpv, out var label);
-        if (match == CpvMatch.NotListed)
-            return Verdict(ContractStatus.NotEligible,
-                $"Le code CPV {cpv} ne figure pas parmi les services sociaux et autres services spécifiques pour lesquels un " +
-                "marché peut être réservé aux entreprises de l'ESS.");
+        var reasons = new List<string> { ServiceReason(context, match, label) };
+        if (match != CpvMatch.NotListed) reasons.Add(EssReason(ess));
+        if (status == ContractStatus.NotEligible)
+            return new(ReservedArticle.L2113_15, status, reasons, Rule.LegalBasis);
 
-        var service = match == CpvMatch.Listed
-            ? $"Le code CPV {cpv} relève des services pouvant être réservés : {label}."
-            : $"Le code CPV {cpv} est une subdivision de la catégorie « {label} » de la liste : vérifiez que le service acheté " +
-              "entre bien dans cette catégorie.";
-
-        return ess.Status switch
-        {
-            EssStatus.No => Verdict(ContractStatus.NotEligible, service, NotEss),
-            EssStatus.Unknown => Verdict(ContractStatus.ToVerify, service,
-                "L'appartenance de l'entreprise à l'ESS n'est pas établie : demandez-lui de la justifier (statuts, extrait Kbis)."),
-            _ when match == CpvMatch.UnderListedCode => Verdict(ContractStatus.ToVerify, service, "L'entreprise appartient à l'ESS."),
-            _ => Verdict(ContractStatus.Eligible, service,
-                "L'entreprise appartient à l'ESS : elle peut candidater à un marché réservé sur ce fondement, dont l'objet doit " +
-                "porter exclusivement sur ces services."),
-        };
+        reasons.Add("Aucun registre ne montre les conditions suivantes : l'acheteur doit encore les confirmer.");
+        reasons.AddRange(Rule.Conditions.Select((c, i) => $"({(char)('a' + i)}) {c.Text}"));
+        return new(ReservedArticle.L2113_15, status, reasons, Rule.LegalBasis) { Conditions = Rule.Conditions };
     }
 
-    private const string NotEss =
-        "L'entreprise n'est pas identifiée comme entreprise de l'ESS : elle ne peut candidater sur ce fondement que si elle " +
-        "justifie de cette qualité (ou d'une structure équivalente poursuivant une mission de service public liée à ces services).";
+    private static string ServiceReason(PurchaseContext context, CpvMatch? match, string? label) => match switch
+    {
+        null => "Aucun code CPV n'a été indiqué : seuls les marchés portant exclusivement sur les services sociaux et autres " +
+                $"services spécifiques listés par l'avis annexé au code (codes CPV {ListedCodes()}) peuvent être réservés sur ce " +
+                "fondement ; vérifiez l'objet du marché.",
+        CpvMatch.Listed => $"Le code CPV {context.Cpv} relève des services pouvant être réservés : {label}.",
+        CpvMatch.UnderListedCode => $"Le code CPV {context.Cpv} est une subdivision de la catégorie « {label} » de la liste : " +
+                                    "vérifiez que le service acheté entre bien dans cette catégorie.",
+        _ => $"Le code CPV {context.Cpv} ne figure pas parmi les services sociaux et autres services spécifiques pour lesquels un " +
+             "marché peut être réservé sur ce fondement (aux entreprises de l'ESS et aux structures équivalentes).",
+    };
 
-    private static ReservedContractVerdict Verdict(ContractStatus status, params string[] reasons) =>
-        new(ReservedArticle.L2113_15, status, [.. reasons, DurationLimits], Basis);
+    private static string EssReason(EssFinding ess) => ess.Verdict.Status switch
+    {
+        EssStatus.Yes => $"D'après les registres, l'entreprise appartient à l'ESS : {FrenchText.Join(ess.Bases)}.",
+        EssStatus.Unknown => "L'appartenance de l'entreprise à l'ESS n'est pas établie par les registres : demandez-lui de la " +
+                             "justifier (statuts, extrait Kbis), ou de justifier qu'elle est une structure équivalente.",
+        _ => "L'entreprise n'est pas identifiée comme entreprise de l'ESS : elle ne peut candidater sur ce fondement que si elle " +
+             "justifie de cette qualité, ou qu'elle est une structure équivalente ayant pour objectif une mission de service " +
+             "public liée à ces services.",
+    };
+
+    private static string ListedCodes() =>
+        FrenchText.Join([
+            $"{SocialServicesCpv.HealthAndSocialRange.From} à {SocialServicesCpv.HealthAndSocialRange.To}",
+            .. SocialServicesCpv.Listed.Select(l => l.Code[..8]),
+        ]);
 }

@@ -6,9 +6,14 @@ namespace EsusCheck.Core.Engine;
 /// <summary>What the buyer should know about the data itself, apart from the verdicts.</summary>
 internal static class Warnings
 {
-    public static IReadOnlyList<string> From(CompanyFacts facts, DateOnly today)
+    public static IReadOnlyList<string> From(CompanyFacts facts, EsusValidity? esus, DateOnly today)
     {
         var warnings = new List<string>();
+        var family = EssLegalForms.FamilyOf(facts.Identity?.LegalForm?.Code);
+        if (facts.Identity is not null && family.IsNeverEss() && EssEvaluation.ContradictingSignals(facts, esus) is { } signals)
+            warnings.Add($"Données contradictoires : cette entreprise est signalée comme entreprise de l'ESS par {signals}, mais sa forme " +
+                         $"juridique {EssEvaluation.FormText(facts)} ({EssLegalForms.FamilyLabels[family]}) ne peut pas en relever : " +
+                         $"{EssLegalForms.NeverEssReason}. Le verdict ESS retenu est « non ».");
         if (facts.KeyInvalidButKnown)
             warnings.Add($"La clé de contrôle du SIRET {facts.Siret.Formatted} est invalide, mais ce numéro figure au répertoire : " +
                          "vérifiez-le auprès du fournisseur.");

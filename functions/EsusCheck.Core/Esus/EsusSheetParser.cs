@@ -90,7 +90,8 @@ internal static class EsusSheetParser
             EsusCells.Text(Cell(columns.Name)),
             ReadDate(Cell(columns.AccreditedOn), ref unreadableDates),
             ReadDate(Cell(columns.ExpiresOn), ref unreadableDates),
-            EsusCells.Department(Cell(columns.Department)));
+            EsusCells.Department(Cell(columns.Department)),
+            IsAssimilated(row));
     }
 
     private static IdentifierError Invalid(string text) => IdentifierParser.ParseSiren(text).Error!;

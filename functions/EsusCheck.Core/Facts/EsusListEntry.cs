@@ -3,13 +3,15 @@ using EsusCheck.Core.Identifiers;
 namespace EsusCheck.Core.Facts;
 
 /// <summary>One row of the DG Trésor « Liste nationale des agréments ESUS ». Only SIREN is certain; other columns
-/// are kept when their header is recognised.</summary>
+/// are kept when their header is recognised. <see cref="Assimilated"/> marks a row of the « assimilés » (funds, credit
+/// institutions, L3332-17-1): they need not be ESS companies, so such a row proves nothing about ESS.</summary>
 public sealed record EsusListEntry(
     Siren Siren,
     string? Name = null,
     DateOnly? AccreditedOn = null,
     DateOnly? ExpiresOn = null,
-    string? Department = null);
+    string? Department = null,
+    bool Assimilated = false);
 
 /// <summary>Which ESUS list is loaded: its publication date and size (for evidence, staleness and audit).</summary>
 public sealed record EsusListInfo(DateOnly PublishedOn, int RowCount, DateTimeOffset ImportedAt, string Source);

@@ -35,6 +35,8 @@ public sealed record CompanySection
     public string? Address { get; init; }
     /// <summary>"public" | "partial"</summary>
     public string? Diffusion { get; init; }
+    /// <summary>When the company ceased or the establishment closed, as the registry dates it; null while active.</summary>
+    public DateOnly? ClosedOn { get; init; }
 }
 
 public sealed record LegalBasis(string Code, string Article, string Url);
@@ -52,7 +54,20 @@ public sealed record ReservedContractVerdict(
     ReservedArticle Article,
     ContractStatus Status,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<LegalBasis> LegalBasis);
+    IReadOnlyList<LegalBasis> LegalBasis)
+{
+    /// <summary>What no registry can show and the buyer must still confirm before reserving on this article
+    /// (<c>Core/Rules/ReservedContractRules</c>); empty when the verdict is <c>not_eligible</c>.</summary>
+    public IReadOnlyList<ContractCondition> Conditions { get; init; } = [];
+
+    /// <summary>The reasons without the lines that restate a condition, for renderers that list the conditions apart.</summary>
+    public IReadOnlyList<string> ReasonsBesideConditions() =>
+        Reasons.Where(r => !Conditions.Any(c => r.EndsWith(c.Text, StringComparison.Ordinal))).ToList();
+
+    /// <summary>The conditions no reason states already, for renderers that print every reason.</summary>
+    public IReadOnlyList<ContractCondition> ConditionsBesideReasons() =>
+        Conditions.Where(c => !Reasons.Any(r => r.EndsWith(c.Text, StringComparison.Ordinal))).ToList();
+}
 
 public sealed record EvidenceItem(
     string Source,

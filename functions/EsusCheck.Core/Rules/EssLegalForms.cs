@@ -4,8 +4,9 @@ public enum LegalFormFamily
 {
     /// <summary>ESS by its legal form alone (loi 2014-856 art. 1 II 1°).</summary>
     Association, Fondation, Mutuelle, CooperativeBank, Cooperative,
-    /// <summary>Never ESS: public bodies (7xxx), individual entrepreneurs (1000).</summary>
-    PublicBody, IndividualEntrepreneur,
+    /// <summary>Never ESS, whatever a registry flag says (art. 1 I: « personnes morales de droit privé »): public bodies
+    /// (7xxx), individual entrepreneurs (1000), unincorporated associations (9210, no legal personality).</summary>
+    PublicBody, IndividualEntrepreneur, UnincorporatedAssociation,
     /// <summary>A form whose ESS status the law does not settle (9240 congrégation).</summary>
     Undetermined,
     /// <summary>Every other form, commercial companies first: ESS only with the statuts and mention of art. 1 II 2°.</summary>
@@ -36,6 +37,7 @@ public static class EssLegalForms
         [LegalFormFamily.Cooperative] = "coopérative",
         [LegalFormFamily.PublicBody] = "personne morale de droit public",
         [LegalFormFamily.IndividualEntrepreneur] = "entrepreneur individuel",
+        [LegalFormFamily.UnincorporatedAssociation] = "association non déclarée, sans personnalité morale",
         [LegalFormFamily.Undetermined] = "congrégation",
         [LegalFormFamily.Other] = "autre forme juridique",
     };
@@ -43,8 +45,9 @@ public static class EssLegalForms
     /// <summary>The rule table a lawyer reviews: each ESS family and its codes.</summary>
     public static readonly IReadOnlyDictionary<LegalFormFamily, IReadOnlyList<string>> Codes = new Dictionary<LegalFormFamily, IReadOnlyList<string>>
     {
-        // 9224 (AARPI) is deliberately absent: an association of lawyers is not an association loi 1901.
-        [LegalFormFamily.Association] = ["9210", "9220", "9221", "9222", "9223", "9230", "9260"],
+        // 9224 (AARPI) is deliberately absent: an association of lawyers is not an association loi 1901. 9210 (association
+        // non déclarée) has no legal personality: never ESS.
+        [LegalFormFamily.Association] = ["9220", "9221", "9222", "9223", "9230", "9260"],
         [LegalFormFamily.Fondation] = ["9300"],
         [LegalFormFamily.Mutuelle] = ["8210", "8250", "8290", "6411"],
         [LegalFormFamily.CooperativeBank] = ["5191", "5192", "5193", "5194", "5196", "6595", "6596"],
@@ -56,6 +59,7 @@ public static class EssLegalForms
             "6316", "6317", "6318", "6543", "6551", "6554", "6558", "6560",
         ],
         [LegalFormFamily.IndividualEntrepreneur] = ["1000"],
+        [LegalFormFamily.UnincorporatedAssociation] = ["9210"],
         [LegalFormFamily.Undetermined] = ["9240"],
     };
 
@@ -72,5 +76,10 @@ public static class EssLegalForms
     public static bool IsEssByForm(this LegalFormFamily family) => family is LegalFormFamily.Association
         or LegalFormFamily.Fondation or LegalFormFamily.Mutuelle or LegalFormFamily.CooperativeBank or LegalFormFamily.Cooperative;
 
-    public static bool IsNeverEss(this LegalFormFamily family) => family is LegalFormFamily.PublicBody or LegalFormFamily.IndividualEntrepreneur;
+    public static bool IsNeverEss(this LegalFormFamily family) =>
+        family is LegalFormFamily.PublicBody or LegalFormFamily.IndividualEntrepreneur or LegalFormFamily.UnincorporatedAssociation;
+
+    /// <summary>Why a never-ESS form is never ESS (loi 2014-856 art. 1 I).</summary>
+    public const string NeverEssReason =
+        "l'économie sociale et solidaire ne réunit que des personnes morales de droit privé (loi n° 2014-856, art. 1, I)";
 }

@@ -13,6 +13,15 @@ public static class EsusListRules
 
     public const int YoungCompanyYears = 3;
 
+    /// <summary>How long an agrément granted on <paramref name="accreditedOn"/> lasts: 2 years for a company created
+    /// less than 3 years before it, 5 years otherwise.</summary>
+    public static int YearsFor(DateOnly accreditedOn, DateOnly createdOn) =>
+        createdOn > accreditedOn.AddYears(-YoungCompanyYears) ? YoungCompanyAccreditationYears : AccreditationYears;
+
+    /// <summary>The last day of an agrément lasting <paramref name="years"/> years (granted 2 May 2024 for 5 years: valid
+    /// up to 1 May 2029).</summary>
+    public static DateOnly LastDay(DateOnly accreditedOn, int years) => accreditedOn.AddYears(years).AddDays(-1);
+
     /// <summary>The first due date strictly after the list's publication: once it has passed, a newer list should exist.</summary>
     public static DateOnly NextDueDate(DateOnly publishedOn)
     {

@@ -18,7 +18,9 @@ public static class LegalReferences
     public static readonly LegalBasis EsusAgrement = Code(Travail, "L3332-17-1");
     public static readonly LegalBasis EsusConditions = Code(Travail, "R3332-21-1");
     public static readonly LegalBasis ReservedDisability = Code(CommandePublique, "L2113-12");
-    public static readonly LegalBasis ReservedDisabilityShare = Code(CommandePublique, "R2113-7");
+    /// <summary>R2113-7: the 50 % share for L2113-12, L2113-13 and L2113-13-1, and the duty to state the reservation in the
+    /// notice or the consultation documents.</summary>
+    public static readonly LegalBasis ReservedShare = Code(CommandePublique, "R2113-7");
     public static readonly LegalBasis ReservedInclusion = Code(CommandePublique, "L2113-13");
     public static readonly LegalBasis SiaeDefinition = Code(Travail, "L5132-4");
     public static readonly LegalBasis ReservedPrisonWork = Code(CommandePublique, "L2113-13-1");
@@ -30,7 +32,7 @@ public static class LegalReferences
 
     public static readonly IReadOnlyList<LegalBasis> All =
     [
-        EssDefinition, EssSocialUtility, EsusAgrement, EsusConditions, ReservedDisability, ReservedDisabilityShare,
+        EssDefinition, EssSocialUtility, EsusAgrement, EsusConditions, ReservedDisability, ReservedShare,
         ReservedInclusion, SiaeDefinition, ReservedPrisonWork, ReservedCombination, ReservedEss, ReservedEssLimits,
         EntrepriseAdaptee, Esat,
     ];

@@ -20,15 +20,21 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
     [Function(UploadName)]
     public async Task<IActionResult> Upload(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = BulkEndpoint.Route)] HttpRequest request) =>
-        await HttpGuard.RunAsync(request, logger, UploadName, async cancellationToken =>
-        {
-            if (!request.HasFormContentType)
-                return await endpoint.UploadAsync(request.Body, UploadedName(request), HttpGuard.Instance(request), cancellationToken);
-            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxUploadBytes + 1 }, cancellationToken);
-            var file = form.Files.FirstOrDefault();
-            await using var content = file?.OpenReadStream() ?? Stream.Null;
-            return await endpoint.UploadAsync(content, file?.FileName, HttpGuard.Instance(request), cancellationToken);
-        });
+        await HttpGuard.RunAsync(request, logger, UploadName, cancellationToken =>
+            WithUploadedFileAsync(request, options.Value.MaxUploadBytes,
+                (content, name) => endpoint.UploadAsync(content, name, HttpGuard.Instance(request), cancellationToken), cancellationToken));
+
+    /// <summary>Hands the uploaded file to <paramref name="handle"/> with its name: the raw body (named by <c>?name=</c> or
+    /// <c>Content-Disposition</c>), or the first file of a multipart form.</summary>
+    internal static async Task<ApiResponse> WithUploadedFileAsync(
+        HttpRequest request, long maxBytes, Func<Stream, string?, Task<ApiResponse>> handle, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return await handle(request.Body, FileName(request));
+        var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + 1 }, cancellationToken);
+        var file = form.Files.FirstOrDefault();
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
+        return await handle(content, file?.FileName);
+    }
 
     [Function(StatusName)]
     public async Task<IActionResult> Status(
@@ -43,7 +49,7 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
             cancellationToken => endpoint.FileAsync(jobId, file, HttpGuard.Instance(request), cancellationToken));
 
     /// <summary>The file's name from <c>?name=</c> or a <c>Content-Disposition</c> header; only used to name the results.</summary>
-    private static string? UploadedName(HttpRequest request)
+    private static string? FileName(HttpRequest request)
     {
         if (request.Query["name"].FirstOrDefault() is { Length: > 0 } name) return name;
         return ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)

@@ -31,7 +31,8 @@ public static class BulkSchemas
             Property("outputs", "Résultats", Object("Les fichiers de résultats, une fois le traitement terminé.",
                 Property("csv", "CSV", Ref(Output)),
                 Property("xlsx", "XLSX", Ref(Output)),
-                Property("summary", "Synthèse", Ref(Output))).Nullable()),
+                Property("summary", "Synthèse", Ref(Output)),
+                Property("report", "Rapport", Ref(Output).Nullable())).Nullable()),
             Property("createdAt", "Reçu le", String("Date de réception.", format: "date-time")),
             Property("updatedAt", "Mis à jour le", String("Dernière avancée.", format: "date-time")),
             Property("completedAt", "Terminé le", String("Fin du traitement.", format: "date-time").Nullable()));

@@ -1,5 +1,6 @@
 using EsusCheck.Functions.Bulk;
 using EsusCheck.Functions.Chat;
+using EsusCheck.Functions.Spaser;
 using EsusCheck.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -43,6 +44,9 @@ public static class ApiEndpoints
             (f, r, _) => f.Status(r, RouteValue(r, "jobId"))),
         Key<BulkHttpFunctions>(BulkHttpFunctions.DownloadName, [Get], BulkEndpoint.FileRoute,
             (f, r, _) => f.Download(r, RouteValue(r, "jobId"), RouteValue(r, "file"))),
+        Key<SpaserHttpFunctions>(SpaserHttpFunctions.UploadName, [Post], SpaserEndpoint.Route, (f, r, _) => f.Upload(r)),
+        Key<SpaserHttpFunctions>(SpaserHttpFunctions.StatusName, [Get], SpaserEndpoint.StatusRoute,
+            (f, r, _) => f.Status(r, RouteValue(r, "jobId"))),
         Open<WebPageFunctions>(WebPageFunctions.PageName, [Get], ApiRoutes.Page, (f, r, _) => Task.FromResult(f.Page(r))),
         Open<WebPageFunctions>(WebPageFunctions.AssetName, [Get], ApiRoutes.PageAsset,
             (f, r, _) => Task.FromResult(f.Asset(r, RouteValue(r, "version"), RouteValue(r, "file")))),

@@ -1,5 +1,6 @@
 using EsusCheck.Core.Rules;
 using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.Spaser;
 using EsusCheck.Functions.Http;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Any;
@@ -76,6 +77,8 @@ public static class OpenApiDocumentBuilder
                 [Path(BulkEndpoint.Route)] = Item(OperationType.Post, UploadBulkFile(security)),
                 [Path(BulkEndpoint.StatusRoute)] = Item(OperationType.Get, GetBulkJob(security)),
                 [Path(BulkEndpoint.FileRoute)] = Item(OperationType.Get, GetBulkJobFile(security)),
+                [Path(SpaserEndpoint.Route)] = Item(OperationType.Post, UploadSpaserFile(security)),
+                [Path(SpaserEndpoint.StatusRoute)] = Item(OperationType.Get, GetSpaserJob(security)),
             },
             Components = components,
         };
@@ -325,6 +328,56 @@ public static class OpenApiDocumentBuilder
             ["500"] = Problem("Erreur inattendue (code internal_error)."),
         },
     };
+
+    private static OpenApiOperation UploadSpaserFile(List<OpenApiSecurityRequirement> security) => new()
+    {
+        OperationId = SpaserHttpFunctions.UploadName,
+        Summary = "Calculer les indicateurs SPASER de DECP",
+        Description =
+            "Dépose les données essentielles de la commande publique (DECP) d'un acheteur : JSON ou XML au format des arrêtés du " +
+            "22 décembre 2022, ou CSV des DECP consolidées. Chaque titulaire et sous-traitant muni d'un SIRET est vérifié, puis " +
+            "les indicateurs du SPASER sont calculés par acheteur et par année (classeur XLSX, synthèse summary.json, rapport " +
+            "HTML imprimable) ; à suivre avec GetSpaserJob. Le même contenu avec le même filtre n'est pas retraité.",
+        Tags = [Tag("Fichiers")],
+        Security = security,
+        Parameters =
+        [
+            Query("name", "Nom du fichier", String("Le nom du fichier, qui nomme les fichiers de résultats.", example: "decp-2024.json")),
+            Query("acheteur", "SIRET de l'acheteur", String("Ne retenir que les marchés de cet acheteur (acheteur.id).", example: "21750001600019")),
+            Query("annee", "Année de notification", String("Ne retenir que les marchés notifiés cette année-là.", example: "2024")),
+        ],
+        RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "Le fichier des DECP.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchema { Type = "string", Format = "binary", Description = "DECP en JSON." } },
+                ["application/xml"] = new() { Schema = new OpenApiSchema { Type = "string", Format = "binary", Description = "DECP en XML." } },
+                ["text/csv"] = new() { Schema = new OpenApiSchema { Type = "string", Format = "binary", Description = "DECP consolidées en CSV." } },
+            },
+        },
+        Responses = new OpenApiResponses
+        {
+            ["202"] = Json("Fichier reçu : le traitement commence (en-tête Location : son état).", Ref(BulkSchemas.Job)),
+            ["200"] = Json("Ce contenu a déjà été reçu avec ce filtre : l'état de son traitement.", Ref(BulkSchemas.Job)),
+            ["400"] = Problem("Fichier vide (bulk_file_empty), SIRET de l'acheteur ou année invalide."),
+            ["413"] = Problem("Fichier trop volumineux (bulk_file_too_large)."),
+            ["415"] = Problem("Ni des DECP en JSON, XML ou CSV (decp_format_unsupported, bulk_file_unsupported)."),
+            ["500"] = Problem("Erreur inattendue (code internal_error)."),
+        },
+    };
+
+    private static OpenApiOperation GetSpaserJob(List<OpenApiSecurityRequirement> security)
+    {
+        var operation = GetBulkJob(security);
+        operation.OperationId = SpaserHttpFunctions.StatusName;
+        operation.Summary = "Suivre un calcul d'indicateurs SPASER";
+        operation.Description =
+            "Renvoie l'état du traitement de DECP déposées : titulaires vérifiés sur le total, remarques, et une fois terminé les " +
+            "adresses des résultats (marchés annotés en CSV, classeur XLSX, rapport HTML, synthèse summary.json).";
+        return operation;
+    }
 
     private static OpenApiOperation GetBulkJobFile(List<OpenApiSecurityRequirement> security) => new()
     {

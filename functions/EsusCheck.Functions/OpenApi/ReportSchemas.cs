@@ -1,5 +1,6 @@
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Rules;
 using Microsoft.OpenApi.Models;
 using static EsusCheck.Functions.OpenApi.Schemas;
 
@@ -17,6 +18,7 @@ internal static class ReportSchemas
     public const string Esus = "EsusVerdict";
     public const string ReservedContract = "ReservedContractVerdict";
     public const string Evidence = "EvidenceItem";
+    public const string Condition = "ContractCondition";
 
     public static void AddTo(IDictionary<string, OpenApiSchema> components)
     {
@@ -55,7 +57,10 @@ internal static class ReportSchemas
             Property("headOffice", "Siège", Boolean("Vrai si l'établissement est le siège de l'entreprise.").Nullable()),
             Property("address", "Adresse", String("Adresse de l'établissement ; null si masquée.").Nullable()),
             Property("diffusion", "Diffusion", Enum(
-                "« partial » quand l'entreprise a demandé que certaines données ne soient pas diffusées.", "public", "partial").Nullable()));
+                "« partial » quand l'entreprise a demandé que certaines données ne soient pas diffusées.", "public", "partial").Nullable()),
+            Property("closedOn", "Fermée le", String(
+                "Date de cessation de l'entreprise ou de fermeture de l'établissement, selon les registres ; null tant qu'il est actif.",
+                "date").Nullable()));
 
         components[LegalBasis] = Object("Un texte de loi qui fonde un verdict.",
             Property("code", "Texte", String("Le code ou la loi, par exemple « Code de la commande publique ».")),
@@ -80,7 +85,17 @@ internal static class ReportSchemas
             Property("article", "Article", Enum<ReservedArticle>("L'article du code de la commande publique.")),
             Property("status", "Verdict", Enum<ContractStatus>(
                 "eligible : peut candidater ; not_eligible : ne peut pas ; to_verify : à confirmer par l'acheteur.")),
-            Reasons(), LegalBases());
+            Reasons(), LegalBases(),
+            Property("conditions", "Conditions à confirmer", Array(
+                "Les conditions qu'aucun registre ne montre et que l'acheteur doit encore confirmer avant de réserver le marché " +
+                "sur cet article (mission de service public, marchés déjà attribués, durée, mention dans l'avis…) ; vide quand " +
+                "le verdict est not_eligible. Ajout de la version 2026-11-29.1 des règles : les autres champs ne changent pas.",
+                Ref(Condition))));
+
+        components[Condition] = Object("Une condition d'un marché réservé laissée à l'acheteur.",
+            Property("code", "Code", Enum("Code stable de la condition (snake_case), pour les programmes.",
+                ReservedContractRules.All.SelectMany(r => r.Conditions).Select(c => c.Code).Distinct().ToArray())),
+            Property("text", "Texte", String("La condition, en français, avec l'article qui la pose.")));
 
         components[Evidence] = Object("Ce qu'une source a répondu pour cette vérification.",
             Property("source", "Source", String(

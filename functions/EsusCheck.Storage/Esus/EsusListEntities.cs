@@ -24,6 +24,7 @@ internal static class EsusListEntities
     private const string AccreditedOnProperty = "AccreditedOn";
     private const string ExpiresOnProperty = "ExpiresOn";
     private const string DepartmentProperty = "Department";
+    private const string AssimilatedProperty = "Assimilated";
 
     /// <summary>Far below the 64 KiB property limit, far above any real company name.</summary>
     private const int MaxTextLength = 2000;
@@ -66,6 +67,7 @@ internal static class EsusListEntities
         [AccreditedOnProperty] = IsoDate.Write(entry.AccreditedOn),
         [ExpiresOnProperty] = IsoDate.Write(entry.ExpiresOn),
         [DepartmentProperty] = Truncate(entry.Department),
+        [AssimilatedProperty] = entry.Assimilated,
     };
 
     public static EsusListEntry EntryOf(Siren siren, TableEntity row) => new(
@@ -73,7 +75,8 @@ internal static class EsusListEntities
         row.GetString(NameProperty),
         IsoDate.Read(row.GetString(AccreditedOnProperty)),
         IsoDate.Read(row.GetString(ExpiresOnProperty)),
-        row.GetString(DepartmentProperty));
+        row.GetString(DepartmentProperty),
+        row.GetBoolean(AssimilatedProperty) ?? false);
 
     private static TableEntity Info(TableEntity row, string version, EsusListInfo info)
     {

@@ -61,6 +61,13 @@ public sealed class AzurePipelineTests
             Assert.Equal(["non", "non", "oui", "non", "non", "", "", ""], output.Column(ResultFile.Esus));
             Assert.Equal(["non éligible", "éligible", "non éligible", "non éligible", "non éligible", "", "", ""], output.Column(ResultFile.L2113_12));
             Assert.Equal(["éligible", "non éligible", "non éligible", "non éligible", "éligible", "", "", ""], output.Column(ResultFile.L2113_13));
+            Assert.Equal(["à vérifier", "à vérifier", "à vérifier", "non éligible", "à vérifier", "", "", ""], output.Column(ResultFile.L2113_15));
+            Assert.Equal("Conditions à confirmer par l'acheteur", output.Header[^1]);
+            Assert.StartsWith("L2113-13 : L'avis de marché ou les documents de la consultation indiquent", output.Cell(0, ResultFile.Conditions), StringComparison.Ordinal);
+            Assert.Contains(" | L2113-15 : Les statuts de l'opérateur", output.Cell(0, ResultFile.Conditions), StringComparison.Ordinal);
+            Assert.Contains("Le marché dure au plus 3 ans (article L2113-16).", output.Cell(0, ResultFile.Conditions), StringComparison.Ordinal);
+            Assert.Equal("", output.Cell(3, ResultFile.Conditions));
+            Assert.DoesNotContain("Le marché dure au plus 3 ans", output.Cell(0, ResultFile.Reasons), StringComparison.Ordinal);
             Assert.StartsWith("Association déclarée", output.Cell(0, ResultFile.LegalForm), StringComparison.Ordinal);
             Assert.Contains("Même fournisseur que la ligne 2", output.Cell(4, ResultFile.Reasons), StringComparison.Ordinal);
             Assert.Contains("Aucun établissement ne porte le SIRET", output.Cell(5, ResultFile.Reasons), StringComparison.Ordinal);
@@ -87,6 +94,16 @@ public sealed class AzurePipelineTests
         AssertCategory(spaser.GetProperty("esus"), suppliers: 1, spend: 2_500.50m, total: 64_800.50m, allSuppliers: 4);
         AssertCategory(spaser.GetProperty("siae"), suppliers: 1, spend: 2_000.00m, total: 64_800.50m, allSuppliers: 4);
         AssertCategory(spaser.GetProperty("eaEsat"), suppliers: 1, spend: 10_000m, total: 64_800.50m, allSuppliers: 4);
+        // L2113-15: the three ESS suppliers are « à vérifier », none « éligible », the one non-ESS supplier is out: 0 + 3 + 1 = 4.
+        var social = spaser.GetProperty("socialServices");
+        AssertCategory(social, suppliers: 0, spend: 0m, total: 64_800.50m, allSuppliers: 4);
+        Assert.Equal(3, social.GetProperty("suppliersToVerify").GetInt32());
+        Assert.Equal(spaser.GetProperty("ess").GetProperty("suppliers").GetInt32(),
+            social.GetProperty("suppliers").GetInt32() + social.GetProperty("suppliersToVerify").GetInt32());
+        Assert.Contains(root.GetProperty("highlights").EnumerateArray(), h => h.GetString()!.StartsWith(
+            "Services sociaux (marchés réservés L2113-15) : 0 fournisseur(s) (0 % des fournisseurs vérifiés)", StringComparison.Ordinal)
+            && h.GetString()!.Contains("3 autre(s) à vérifier : aucun registre ne montre la mission de service public", StringComparison.Ordinal)
+            && h.GetString()!.EndsWith("jamais « éligible ».", StringComparison.Ordinal));
 
         var errors = root.GetProperty("errors").EnumerateArray().ToList();
         Assert.Equal([7L, 8L], errors.Select(e => e.GetProperty("line").GetInt64()));
@@ -194,7 +211,10 @@ public sealed class AzurePipelineTests
         Assert.Contains("14 chiffres", csv.Cell(7, ResultFile.Reasons), StringComparison.Ordinal);
         Assert.Contains("Aucun numéro SIRET", csv.Cell(8, ResultFile.Reasons), StringComparison.Ordinal);
         Assert.Contains("suffixe décimal", csv.Cell(9, ResultFile.Reasons), StringComparison.Ordinal);
-        Assert.Equal("éligible", csv.Cell(10, ResultFile.L2113_15));
+        // An ESS supplier with a listed CPV: « à vérifier » since rules 2026-11-29.1 (law.md §4), with the buyer's conditions.
+        Assert.Equal("à vérifier", csv.Cell(10, ResultFile.L2113_15));
+        Assert.Contains("L2113-15 : Les statuts de l'opérateur lui donnent pour objectif d'assumer une mission de service public",
+            csv.Cell(10, ResultFile.Conditions), StringComparison.Ordinal);
         Assert.Equal("à vérifier", csv.Cell(11, ResultFile.L2113_15));
         Assert.Contains("Code CPV « abc » illisible", csv.Cell(11, ResultFile.Reasons), StringComparison.Ordinal);
         Assert.Equal("'@SOMME(A1)", csv.Cell(12, "Nom"));

@@ -53,4 +53,5 @@ internal sealed class ResultFile(IReadOnlyList<IReadOnlyList<string>> rows)
     public static readonly string L2113_15 = ResultColumns.Headers[9];
     public static readonly string Reasons = ResultColumns.Headers[10];
     public static readonly string CheckedAt = ResultColumns.Headers[11];
+    public static readonly string Conditions = ResultColumns.Headers[12];
 }

@@ -38,7 +38,12 @@ public class ReportRendererTests
             Assert.Contains($"{contract.Article.ToArticle()} — {FrenchWords.Describe(contract.Article)} : {words}", text, StringComparison.Ordinal);
             foreach (var reason in contract.Reasons) Assert.Contains(reason, text, StringComparison.Ordinal);
             foreach (var basis in contract.LegalBasis) Assert.Contains(basis.Url, text, StringComparison.Ordinal);
+            // Every condition left to the buyer is printed exactly once: as a lettered reason, or in « À confirmer ».
+            foreach (var condition in contract.Conditions)
+                Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(condition.Text)));
         }
+        Assert.Contains("    À confirmer par l'acheteur :\n      ◦ L'avis de marché ou les documents de la consultation", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("    • (a) Les statuts de l'opérateur", text, StringComparison.Ordinal);
         Assert.Contains("L'API Recherche d'entreprises : a répondu, consulté le 20 novembre 2026", text, StringComparison.Ordinal);
         Assert.Contains("règles version " + report.RulesVersion, text, StringComparison.Ordinal);
     }

@@ -49,8 +49,11 @@ public sealed class EligibilityServiceTests
         Assert.Equal(EssStatus.Yes, outcome.Report.Ess.Status);
         var audit = Assert.Single(await _audit.ListAsync(IdentifierParser.FromRegistry("73282932000074")!.Value, 10, default));
         Assert.Equal("mairie-lyon", audit.ClientId);
-        Assert.Equal("eligible", audit.ReservedContracts["L2113-15"]);
+        Assert.Equal("to_verify", audit.ReservedContracts["L2113-15"]);
         Assert.Equal("yes", audit.Ess);
+        // A re-check after a rule change is traceable: the audit row carries the version of the rules that answered.
+        Assert.Equal(Core.Rules.RulesVersion.Current, audit.RulesVersion);
+        Assert.Equal("2026-11-29.1", audit.RulesVersion);
     }
 
     [Theory]

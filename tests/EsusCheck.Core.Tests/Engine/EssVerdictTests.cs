@@ -9,7 +9,7 @@ public sealed class EssVerdictTests
     // The law.md §2 table, written out independently of Rules/EssLegalForms.cs: every code it lists is ESS by form.
     private static readonly string[] LawCodes =
     [
-        "9210", "9220", "9221", "9222", "9223", "9230", "9260",
+        "9220", "9221", "9222", "9223", "9230", "9260",
         "9300",
         "8210", "8250", "8290", "6411",
         "5191", "5192", "5193", "5194", "5196", "6595", "6596",
@@ -77,11 +77,73 @@ public sealed class EssVerdictTests
     [InlineData("7210")] // commune
     [InlineData("7389")] // établissement public national à caractère administratif
     [InlineData("1000")] // entrepreneur individuel
-    public void Public_bodies_and_individual_entrepreneurs_are_never_ess(string code)
+    [InlineData("9210")] // association non déclarée: no legal personality
+    public void Public_bodies_individual_entrepreneurs_and_unincorporated_associations_are_never_ess(string code)
     {
         var report = new FactsBuilder().WithLegalForm(code).WithEssFlag(null).Evaluate();
 
         Assert.Equal(EssStatus.No, report.Ess.Status);
+        Assert.Contains("personnes morales de droit privé", string.Join(" ", report.Ess.Reasons));
+        Assert.DoesNotContain(report.Warnings, w => w.Contains("contradictoires"));
+    }
+
+    [Theory]
+    [InlineData("7210")]
+    [InlineData("7389")]
+    [InlineData("1000")]
+    [InlineData("9210")]
+    public void A_registry_flag_does_not_make_a_never_ess_form_ess_and_the_contradiction_is_a_warning(string code)
+    {
+        // law.md §2: « a registry flag (est_ess, INSEE O) does not override these forms: report the contradiction ».
+        var report = new FactsBuilder().WithLegalForm(code).WithEssFlag(true).Evaluate("85311000");
+
+        Assert.Equal(EssStatus.No, report.Ess.Status);
+        var warning = Assert.Single(report.Warnings, w => w.StartsWith("Données contradictoires", StringComparison.Ordinal));
+        Assert.Contains(code, warning);
+        Assert.Contains("ESS France", warning);
+        Assert.Equal(ContractStatus.NotEligible, report.Contract(ReservedArticle.L2113_15).Status);
+    }
+
+    [Fact]
+    public void A_current_esus_row_does_not_make_a_public_body_ess_either()
+    {
+        var report = new FactsBuilder().WithLegalForm("7389").WithEssFlag(false)
+            .WithEsusList(new DateOnly(2026, 7, 1), listed: true).Evaluate();
+
+        Assert.Equal(EssStatus.No, report.Ess.Status);
+        Assert.Contains(report.Warnings, w => w.Contains("liste nationale des agréments ESUS") && w.StartsWith("Données contradictoires"));
+    }
+
+    [Fact]
+    public void An_expired_esus_row_does_not_make_a_company_ess()
+    {
+        // law.md §2: « An expired row proves nothing today ».
+        var report = new FactsBuilder().WithLegalForm("5710").WithEssFlag(false)
+            .WithEsusList(new DateOnly(2026, 7, 1), listed: true, expiresOn: new DateOnly(2026, 9, 30)).Evaluate();
+
+        Assert.NotEqual(EssStatus.Yes, report.Ess.Status);
+        Assert.Contains("a expiré le 30 septembre 2026", string.Join(" ", report.Ess.Reasons));
+    }
+
+    [Fact]
+    public void An_esus_row_whose_computed_term_has_passed_does_not_make_a_company_ess()
+    {
+        // No end date on the list: granted 1 March 2020 to a company created in 2015, 5 years, past by November 2026.
+        var report = new FactsBuilder().WithLegalForm("5710").WithEssFlag(false)
+            .WithEsusList(new DateOnly(2026, 7, 1), listed: true, accreditedOn: new DateOnly(2020, 3, 1)).Evaluate();
+
+        Assert.NotEqual(EssStatus.Yes, report.Ess.Status);
+    }
+
+    [Fact]
+    public void An_assimilated_row_does_not_make_a_company_ess()
+    {
+        // law.md §2: « the « assimilés » rows (funds, credit institutions) need not be ESS at all ».
+        var report = new FactsBuilder().WithLegalForm("5599").WithEssFlag(false)
+            .WithEsusList(new DateOnly(2026, 7, 1), listed: true, assimilated: true).Evaluate();
+
+        Assert.NotEqual(EssStatus.Yes, report.Ess.Status);
+        Assert.Contains("assimilés", string.Join(" ", report.Ess.Reasons));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class EsusVerdictTests
 
         Assert.Equal(EsusStatus.Unknown, report.Esus.Status);
         Assert.Equal(InclusionKind.ESAT, report.Esus.ByRightCategory);
-        Assert.Contains("doit tout de même en faire la demande", string.Join(" ", report.Esus.Reasons));
+        Assert.Contains("tout de même en faire la demande", string.Join(" ", report.Esus.Reasons));
     }
 
     [Fact]
@@ -91,13 +91,99 @@ public sealed class EsusVerdictTests
         Assert.DoesNotContain(report.Warnings, w => w.Contains("ESUS"));
     }
 
+    private const string NotYetRenewed = "agrément expiré le {0} ; un renouvellement n'est pas encore publié";
+
     [Fact]
     public void An_entry_whose_accreditation_expired_is_unknown()
     {
         var report = new FactsBuilder().WithEsusList(JulyList, listed: true, expiresOn: new DateOnly(2026, 9, 30)).Evaluate();
 
         Assert.Equal(EsusStatus.Unknown, report.Esus.Status);
-        Assert.Contains("a expiré le 30 septembre 2026", string.Join(" ", report.Esus.Reasons));
+        Assert.Contains(string.Format(NotYetRenewed, "30 septembre 2026"), string.Join(" ", report.Esus.Reasons));
+    }
+
+    [Fact]
+    public void Without_an_end_date_the_term_is_five_years_from_the_agrement_and_stated()
+    {
+        // law.md §3: 5 years. Granted 1 May 2024 to a company created in 2015: valid up to 30 April 2029.
+        var report = new FactsBuilder().WithEsusList(JulyList, listed: true).Evaluate();
+
+        Assert.Equal(EsusStatus.Accredited, report.Esus.Status);
+        Assert.Contains("jusqu'au 30 avril 2029", report.Esus.Reasons[0]);
+        Assert.Contains("date calculée : 5 ans", report.Esus.Reasons[0]);
+    }
+
+    [Fact]
+    public void Without_an_end_date_a_five_year_term_past_is_an_expired_agrement()
+    {
+        var report = new FactsBuilder().WithEsusList(JulyList, listed: true, accreditedOn: new DateOnly(2020, 3, 1)).Evaluate();
+
+        Assert.Equal(EsusStatus.Unknown, report.Esus.Status);
+        Assert.Contains(string.Format(NotYetRenewed, "28 février 2025"), string.Join(" ", report.Esus.Reasons));
+    }
+
+    [Fact]
+    public void A_company_created_less_than_three_years_before_its_agrement_holds_it_two_years()
+    {
+        // Created 2 June 2022, granted 1 May 2024 (under 3 years later): 2 years, up to 30 April 2026 — past in November 2026.
+        var report = new FactsBuilder().WithIdentity(i => i with { CreatedOn = new DateOnly(2022, 6, 2) })
+            .WithEsusList(JulyList, listed: true).Evaluate();
+
+        Assert.Equal(EsusStatus.Unknown, report.Esus.Status);
+        Assert.Contains("date calculée : 2 ans", report.Esus.Reasons[0]);
+        Assert.Contains(string.Format(NotYetRenewed, "30 avril 2026"), string.Join(" ", report.Esus.Reasons));
+        Assert.NotEqual(EssStatus.Yes, report.Ess.Status);
+    }
+
+    [Fact]
+    public void A_company_created_exactly_three_years_before_its_agrement_holds_it_five_years()
+    {
+        var report = new FactsBuilder().WithIdentity(i => i with { CreatedOn = new DateOnly(2021, 5, 1) })
+            .WithEsusList(JulyList, listed: true).Evaluate();
+
+        Assert.Equal(EsusStatus.Accredited, report.Esus.Status);
+        Assert.Contains("jusqu'au 30 avril 2029", report.Esus.Reasons[0]);
+    }
+
+    [Fact]
+    public void Without_a_creation_date_a_possibly_lapsed_two_year_term_is_unknown()
+    {
+        var report = new FactsBuilder().WithIdentity(i => i with { CreatedOn = null })
+            .WithEsusList(JulyList, listed: true).Evaluate();
+
+        Assert.Equal(EsusStatus.Unknown, report.Esus.Status);
+        Assert.Contains("30 avril 2026", report.Esus.Reasons[0]);
+        Assert.NotEqual(EssStatus.Yes, report.Ess.Status);
+    }
+
+    [Fact]
+    public void A_stated_end_date_is_said_in_the_reasons()
+    {
+        var report = new FactsBuilder().WithEsusList(JulyList, listed: true, expiresOn: new DateOnly(2029, 4, 30)).Evaluate();
+
+        Assert.Equal(EsusStatus.Accredited, report.Esus.Status);
+        Assert.Contains("valable jusqu'au 30 avril 2029.", report.Esus.Reasons[0]);
+        Assert.DoesNotContain("date calculée", report.Esus.Reasons[0]);
+    }
+
+    [Fact]
+    public void The_plein_droit_list_names_every_beneficiary_of_the_law()
+    {
+        // law.md §3, II: the beneficiaries that are not structure kinds of the engine.
+        var text = string.Join(" ", Core.Rules.EsusAgrementRules.OtherByRightBeneficiaries);
+        foreach (var expected in new[] { "L121-2", "aide sociale à l'enfance", "CHRS", "régies de quartier",
+                     "centres de distribution de travail à domicile", "L365-1 du code de la construction", "reconnues d'utilité publique",
+                     "L265-1 du code de l'action sociale", "L312-1, I, 2°, 3° et 7°" })
+            Assert.Contains(expected, text);
+    }
+
+    [Fact]
+    public void The_pay_conditions_include_bonuses_and_the_branch_minimum()
+    {
+        var pay = Assert.Single(Core.Rules.EsusAgrementRules.Conditions, c => c.Contains("rémunération"));
+
+        Assert.Contains("y compris les primes", pay);
+        Assert.Contains("ou le salaire minimum de branche s'il est supérieur", pay);
     }
 
     [Theory]

@@ -17,7 +17,8 @@ public sealed class InclusionContractTests
         { InclusionKind.ETTI, ReservedArticle.L2113_13, ContractStatus.Eligible },
         { InclusionKind.EITI, ReservedArticle.L2113_13, ContractStatus.ToVerify },
         { InclusionKind.GEIQ, ReservedArticle.L2113_13, ContractStatus.ToVerify },
-        { InclusionKind.SEP, ReservedArticle.L2113_13_1, ContractStatus.Eligible },
+        // law.md §4: Le Marché leaves SEP out « par prudence »; the buyer checks who performs the contract.
+        { InclusionKind.SEP, ReservedArticle.L2113_13_1, ContractStatus.ToVerify },
         { InclusionKind.EA, ReservedArticle.L2113_12, ContractStatus.Eligible },
         { InclusionKind.EATT, ReservedArticle.L2113_12, ContractStatus.Eligible },
         { InclusionKind.ESAT, ReservedArticle.L2113_12, ContractStatus.Eligible },
@@ -166,6 +167,55 @@ public sealed class InclusionContractTests
             Assert.Equal(ContractStatus.NotEligible, c.Status);
             Assert.Contains("cessée", c.AllReasons());
         });
+    }
+
+    [Fact]
+    public void A_prison_work_structure_is_to_verify_saying_what_the_buyer_checks_and_citing_R2113_7()
+    {
+        var verdict = new FactsBuilder().WithMarche((InclusionKind.SEP, true)).Evaluate().Contract(ReservedArticle.L2113_13_1);
+
+        Assert.Equal(ContractStatus.ToVerify, verdict.Status);
+        var reasons = verdict.AllReasons();
+        Assert.Contains("qui exécutera le marché", reasons);
+        Assert.Contains("travail pénitentiaire", reasons);
+        Assert.Contains("50 %", reasons);
+        Assert.Contains("R2113-7", reasons);
+        Assert.Contains(LegalReferences.ReservedShare, verdict.LegalBasis);
+        Assert.Contains(verdict.Conditions, c => c.Code == "performed_by_detainees" && c.Text.Contains("50 %"));
+        Assert.Contains(verdict.Conditions, c => c.Code == "reservation_in_notice" && c.Text.Contains("R2113-7"));
+    }
+
+    [Fact]
+    public void R2113_7_is_cited_for_all_three_inclusion_articles()
+    {
+        // law.md §4: R2113-7 sets the 50 % for L2113-12, L2113-13 and L2113-13-1.
+        var report = new FactsBuilder().WithMarche().Evaluate();
+
+        Assert.All(InclusionArticles, a => Assert.Contains(LegalReferences.ReservedShare, report.Contract(a).LegalBasis));
+    }
+
+    [Theory]
+    [InlineData(InclusionKind.EA, ReservedArticle.L2113_12)]
+    [InlineData(InclusionKind.EI, ReservedArticle.L2113_13)]
+    public void Open_inclusion_verdicts_carry_the_notice_condition_and_closed_ones_none(InclusionKind kind, ReservedArticle article)
+    {
+        var report = new FactsBuilder().WithMarche((kind, true)).WithFiness().Evaluate();
+
+        Assert.Equal(["reservation_in_notice"], report.Contract(article).Conditions.Select(c => c.Code));
+        Assert.All(InclusionArticles.Where(a => a != article), a => Assert.Empty(report.Contract(a).Conditions));
+    }
+
+    [Fact]
+    public void The_disability_texts_use_the_wording_of_L2113_12()
+    {
+        // law.md §4: say « qui, en raison de la nature ou de la gravité de leurs déficiences, ne peuvent exercer une activité
+        // professionnelle dans des conditions normales », not just « travailleurs handicapés ».
+        const string wording = "qui, en raison de la nature ou de la gravité de leurs déficiences, ne peuvent exercer une activité professionnelle dans des conditions normales";
+        var report = new FactsBuilder().WithMarche().WithFiness().Evaluate();
+
+        Assert.Contains(wording, report.Contract(ReservedArticle.L2113_12).AllReasons());
+        Assert.Contains(wording, ReservedContractRules.For(ReservedArticle.L2113_12).Summary);
+        Assert.Contains(wording, InclusionKindRules.For(InclusionKind.ESAT).Explanation);
     }
 
     [Fact]

@@ -47,6 +47,23 @@ public class EsusListReaderCsvTests
     }
 
     [Fact]
+    public void An_assimilated_row_with_a_siren_is_kept_and_marked_as_such()
+    {
+        // law.md §2/§3: « assimilés » (funds, credit institutions) are on the list but need not be ESS companies.
+        var file = EsusListFiles.Csv(
+        [
+            ["SIREN", "Raison sociale", "Catégorie"],
+            [Alpha, "Coopérative Élan", "Entreprise"],
+            [Beta, "Banque solidaire", "Établissement de crédit assimilé"],
+        ], ';', Encoding.UTF8);
+
+        var parse = Read(file);
+
+        Assert.False(parse.Entries.Single(e => e.Siren.Value == Alpha).Assimilated);
+        Assert.True(parse.Entries.Single(e => e.Siren.Value == Beta).Assimilated);
+    }
+
+    [Fact]
     public void A_header_on_line_three_under_a_title_without_separators_is_found()
     {
         var file = EsusListFiles.Csv(

@@ -46,7 +46,13 @@ public sealed class ReportJsonTests
         Assert.Equal("ESAT", (string?)json["esus"]!["byRightCategory"]);
         Assert.Equal("2026-07-01", (string?)json["esus"]!["listPublishedOn"]);
         Assert.Equal(["L2113-12", "L2113-13", "L2113-13-1", "L2113-15"], json["reservedContracts"]!.AsArray().Select(c => (string?)c!["article"]));
-        Assert.Equal(["eligible", "not_eligible", "not_eligible", "eligible"], json["reservedContracts"]!.AsArray().Select(c => (string?)c!["status"]));
+        Assert.Equal(["eligible", "not_eligible", "not_eligible", "to_verify"], json["reservedContracts"]!.AsArray().Select(c => (string?)c!["status"]));
+        Assert.Equal(["article", "status", "reasons", "legalBasis", "conditions"], json["reservedContracts"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["reservation_in_notice"], json["reservedContracts"]![0]!["conditions"]!.AsArray().Select(c => (string?)c!["code"]));
+        Assert.Empty(json["reservedContracts"]![1]!["conditions"]!.AsArray());
+        Assert.Equal(["public_service_mission", "no_award_in_last_three_years", "duration_at_most_three_years"],
+            json["reservedContracts"]![3]!["conditions"]!.AsArray().Select(c => (string?)c!["code"]));
+        Assert.Equal(["code", "text"], json["reservedContracts"]![3]!["conditions"]![0]!.AsObject().Select(p => p.Key));
         var basis = json["ess"]!["legalBasis"]![0]!.AsObject();
         Assert.Equal(["code", "article", "url"], basis.Select(p => p.Key));
         Assert.Equal(["source", "retrievedAt", "fromCache", "stale", "detail", "outcome"], json["evidence"]![0]!.AsObject().Select(p => p.Key));

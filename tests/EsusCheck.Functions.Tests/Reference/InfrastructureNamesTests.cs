@@ -63,6 +63,16 @@ public sealed partial class InfrastructureNamesTests
         Assert.Equal(Default("JobsTable"), names["bulkJobsTable"]);
     }
 
+    [Fact]
+    public void The_spaser_input_container_is_created_and_expires_like_the_bulk_files()
+    {
+        var names = BicepNames();
+        Assert.Equal(EsusCheck.Spaser.SpaserNames.InputContainer, names["spaserInputContainer"]);
+        var bicep = File.ReadAllText(Path.Combine(Root, "infra", "main.bicep"));
+        Assert.Matches(@"containers: \[[^\]]*names\.spaserInputContainer", bicep);
+        Assert.Matches(@"expiringContainers: \[[^\]]*names\.spaserInputContainer", bicep);
+    }
+
     [Theory]
     [InlineData("postdeploy.sh")]
     [InlineData("postdeploy.ps1")]

@@ -86,6 +86,16 @@ public sealed class EsusListStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_assimilated_row_keeps_its_mark()
+    {
+        // law.md §2: an « assimilé » row does not prove ESS; the mark must survive storage for the engine to know it.
+        await Store.ReplaceAsync(Info(FebruaryList, 2), [new EsusListEntry(Siren(5), Assimilated: true), new EsusListEntry(Siren(6))], default);
+
+        Assert.True((await Store.LookupAsync(Siren(5), default)).Entry!.Assimilated);
+        Assert.False((await Store.LookupAsync(Siren(6), default)).Entry!.Assimilated);
+    }
+
+    [Fact]
     public async Task A_siren_listed_twice_keeps_its_last_row()
     {
         await Store.ReplaceAsync(Info(FebruaryList, 2), [new EsusListEntry(Siren(5), "PREMIER"), new EsusListEntry(Siren(5), "SECOND")], default);

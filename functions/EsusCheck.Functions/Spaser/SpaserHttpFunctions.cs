@@ -1,0 +1,32 @@
+using EsusCheck.Bulk;
+using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EsusCheck.Functions.Spaser;
+
+/// <summary>The HTTP side of SPASER jobs: upload a DECP file (the raw body, or a multipart form with one file), with
+/// the optional filter <c>?acheteur=SIRET&amp;annee=AAAA</c>, and read the job's status.</summary>
+public sealed class SpaserHttpFunctions(SpaserEndpoint endpoint, IOptions<BulkOptions> options, ILogger<SpaserHttpFunctions> logger)
+{
+    public const string UploadName = "UploadSpaserFile";
+    public const string StatusName = "GetSpaserJob";
+
+    [Function(UploadName)]
+    public async Task<IActionResult> Upload(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SpaserEndpoint.Route)] HttpRequest request) =>
+        await HttpGuard.RunAsync(request, logger, UploadName, cancellationToken =>
+            BulkHttpFunctions.WithUploadedFileAsync(request, options.Value.MaxUploadBytes, (content, name) => endpoint.UploadAsync(
+                content, name, request.Query["acheteur"].FirstOrDefault(), request.Query["annee"].FirstOrDefault(),
+                HttpGuard.Instance(request), cancellationToken), cancellationToken));
+
+    [Function(StatusName)]
+    public async Task<IActionResult> Status(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SpaserEndpoint.StatusRoute)] HttpRequest request, string jobId) =>
+        await HttpGuard.RunAsync(request, logger, StatusName,
+            cancellationToken => endpoint.StatusAsync(jobId, HttpGuard.Instance(request), cancellationToken));
+}
