@@ -7,7 +7,9 @@ namespace EsusCheck.Web.Tests.Support;
 /// that README shows, written into docs/screenshots/.</summary>
 public static class Screens
 {
-    public static readonly string Directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+    public static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static readonly string Directory = Path.Combine(RepositoryRoot, "docs", "screenshots");
 
     public static async Task AssertAccessibleAsync(IPage page, string screen)
     {
@@ -33,7 +35,7 @@ public static class Screens
         await page.SetViewportSizeAsync(1280, 900);
     }
 
-    private static string RepositoryRoot()
+    private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EsusCheck.sln"))) directory = directory.Parent;
