@@ -74,7 +74,9 @@ var names = {
   cacheTable: 'registrycache' // Storage:Tables:FactsCache
   esusListTable: 'esuslist' // Storage:Tables:EsusList
   auditTable: 'checkaudit' // Storage:Tables:Audit
+  requestLogTable: 'registryquota' // Storage:Tables:RequestLog (INSEE's per-key quota, shared by every instance)
   marcheCopyTable: 'marchecopy' // Reference:MarcheCopyTable
+  finessCopyTable: 'finesscopy' // Reference:FinessCopyTable
   bulkJobsTable: 'bulkjobs' // Bulk:JobsTable
   chatTable: 'chatcontext' // Chat:ContextTable
 }
@@ -132,7 +134,9 @@ module storage 'modules/storage.bicep' = {
       names.cacheTable
       names.esusListTable
       names.auditTable
+      names.requestLogTable
       names.marcheCopyTable
+      names.finessCopyTable
       names.bulkJobsTable
       names.chatTable
     ]
@@ -219,7 +223,9 @@ module functionApp 'modules/functionapp.bicep' = {
       Storage__Tables__FactsCache: names.cacheTable
       Storage__Tables__EsusList: names.esusListTable
       Storage__Tables__Audit: names.auditTable
+      Storage__Tables__RequestLog: names.requestLogTable
       Reference__MarcheCopyTable: names.marcheCopyTable
+      Reference__FinessCopyTable: names.finessCopyTable
       Bulk__OutputContainer: names.bulkOutputContainer
       Bulk__JobsTable: names.bulkJobsTable
       Chat__ContextTable: names.chatTable

@@ -20,6 +20,7 @@ public static class BulkServiceCollectionExtensions
         services.TryAddSingleton(sp => new SupplierFileReader(sp.GetRequiredService<IOptions<BulkOptions>>().Value));
         services.TryAddSingleton<BulkResultWriter>();
         services.TryAddSingleton<BulkJobPlanner>();
+        services.TryAddSingleton<BulkPrefetchProcessor>();
         services.TryAddSingleton<BulkChunkProcessor>();
         services.TryAddSingleton<BulkJobFinalizer>();
         services.TryAddSingleton<BulkWorkDispatcher>();

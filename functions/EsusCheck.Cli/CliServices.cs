@@ -5,6 +5,9 @@ using EsusCheck.Cli.Storage;
 using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Esus;
+using EsusCheck.Core.Reference;
+using EsusCheck.Core.Reference.Finess;
+using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Registries;
 using EsusCheck.Spaser;
 using EsusCheck.Storage;
@@ -36,12 +39,18 @@ public static class CliServices
         services.AddOptions<CliOptions>().Bind(configuration.GetSection(CliOptions.Section));
         services.AddEsusCheckCore(configuration);
         services.AddRegistries(configuration);
-        services.AddEsusList(configuration);
+        services.AddReferenceRefresh(configuration);
+        // The reference copies are remembered in the data folder between runs.
+        services.AddSingleton<IMarcheCopyStore, FileMarcheCopyStore>();
+        services.AddSingleton<IFinessCopyStore, FileFinessCopyStore>();
         services.AddBulk(configuration);
         services.AddSpaser(configuration);
 
         if (HasStorage(configuration))
             services.AddTableStorage(configuration);
+        // Without storage, answers are kept for the run: a bulk file's batched prefetch fills what its checks read.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(IFactsCache))?.ImplementationType == typeof(NoFactsCache))
+            services.AddSingleton<IFactsCache, InMemoryFactsCache>();
         // Without a storage adapter for the list, the in-memory default would forget an import as soon as the
         // process ends: the CLI remembers it in a file instead.
         if (services.LastOrDefault(d => d.ServiceType == typeof(IEsusListStore))?.ImplementationType == typeof(InMemoryEsusListStore))

@@ -17,6 +17,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ICheckAuditLog, InMemoryCheckAuditLog>();
         services.TryAddSingleton<IHeadOfficeResolver, NoHeadOfficeResolver>();
         services.TryAddSingleton<FactsGatherer>();
+        services.TryAddSingleton<FactsPrefetcher>();
+        services.TryAddSingleton<IRequestLog, InMemoryRequestLog>();
         services.TryAddSingleton<EligibilityService>();
         return services;
     }

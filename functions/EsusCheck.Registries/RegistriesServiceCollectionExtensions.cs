@@ -1,5 +1,6 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
+using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Registries.Finess;
 using EsusCheck.Registries.Http;
 using EsusCheck.Registries.MarcheInclusion;
@@ -34,6 +35,7 @@ public static class RegistriesServiceCollectionExtensions
                 if (options.IsConfigured) client.DefaultRequestHeaders.Add("X-INSEE-Api-Key-Integration", options.ApiKey);
             });
         services.AddSingleton<IRegistrySource, SireneSource>();
+        services.AddSingleton<IBatchRegistrySource, SireneBatchSource>();
 
         services.AddOptions<MarcheInclusionOptions>().Bind(configuration.GetSection(MarcheInclusionOptions.Section));
         services.AddRefitGeneratedClient<IMarcheInclusionApi>(MarcheInclusionJson.Default)
@@ -47,6 +49,7 @@ public static class RegistriesServiceCollectionExtensions
         services.AddRefitGeneratedClient<IFinessApi>(FinessJson.Default)
             .AddRegistryPipeline<FinessOptions>(SourceNames.Finess);
         services.AddSingleton<IRegistrySource, FinessSource>();
+        services.TryAddSingleton<IFinessListSource, FinessListClient>();
 
         return services;
     }

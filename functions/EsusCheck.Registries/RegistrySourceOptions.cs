@@ -17,6 +17,17 @@ public abstract class RegistrySourceOptions
     /// above the published window divided by the published limit.</summary>
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>At most this many attempts in any sliding <see cref="Window"/> (0: no window, only the spacing).</summary>
+    public int RequestsPerWindow { get; set; }
+
+    /// <summary>The sliding window of <see cref="RequestsPerWindow"/>: the registry's published window plus a margin
+    /// for network jitter.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The window is counted in the shared request log (Table Storage when configured), so every instance and
+    /// process spends one budget: for limits that belong to a key, not to an address.</summary>
+    public bool SharedQuota { get; set; }
+
     /// <summary>Retries after a transient failure (timeout, network error, 408, 429, 5xx). 0 disables retries.</summary>
     public int MaxRetries { get; set; } = 2;
 

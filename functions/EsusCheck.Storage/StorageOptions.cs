@@ -29,4 +29,6 @@ public sealed class StorageTableNames
     public string FactsCache { get; set; } = "registrycache";
     public string EsusList { get; set; } = "esuslist";
     public string Audit { get; set; } = "checkaudit";
+    /// <summary>The shared request log of registries whose quota belongs to a key (INSEE).</summary>
+    public string RequestLog { get; set; } = "registryquota";
 }

@@ -3,6 +3,7 @@ using EsusCheck.Storage.Audit;
 using EsusCheck.Storage.Cache;
 using EsusCheck.Storage.Chat;
 using EsusCheck.Storage.Esus;
+using EsusCheck.Storage.Quota;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFactsCache, TableFactsCache>();
         services.AddSingleton<IEsusListStore, TableEsusListStore>();
         services.AddSingleton<ICheckAuditLog, TableCheckAuditLog>();
+        services.AddSingleton<IRequestLog, TableRequestLog>();
 
         // After the service clients above, so the chat store's TryAdd reuses this TableServiceClient.
         services.AddChatContextStorage(configuration);

@@ -33,7 +33,7 @@ param deploymentContainerName string
 @description('Application Insights connection string (no key ingestion: authenticated by Entra ID).')
 param applicationInsightsConnectionString string
 
-@description('Maximum instances of the whole app. Registry rate limits are per caller IP and per network: each instance paces itself at 7 calls/s towards Recherche d\'entreprises, whose limit is 30/s for a whole cloud network, so 4 instances (28/s) is the most that stays under it. Raise it only if the registries allow more.')
+@description('Maximum instances of the whole app. Registry rate limits are per caller IP and per network: each instance keeps at most 7 calls in any second towards Recherche d\'entreprises (its limit is per IP), whose limit is 30/s for a whole cloud network, so 4 instances (4 x 7 = 28/s) is the most that stays under it. INSEE\'s per-key quota is shared through the registryquota table, whatever the instance count. Raise it only if the registries allow more.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 4

@@ -11,6 +11,9 @@ using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Reference;
+using EsusCheck.Registries.RechercheEntreprises;
+using EsusCheck.Registries.Sirene;
 using EsusCheck.Storage;
 using EsusCheck.Storage.Bulk;
 using EsusCheck.Testing;
@@ -44,6 +47,7 @@ public static class BulkBenchmark
             "local-warm" => await WarmAsync(options, azure: false),
             "azure-warm" => await WarmAsync(options, azure: true),
             "cold" => await ColdAsync(options),
+            "cold-insee" => await ColdInseeAsync(options),
             "large" => await LargeAsync(options),
             _ => Usage(),
         };
@@ -51,7 +55,7 @@ public static class BulkBenchmark
 
     private static int Usage()
     {
-        Console.WriteLine("bulk local-warm|azure-warm|cold|large [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
+        Console.WriteLine("bulk local-warm|azure-warm|cold|cold-insee|large [--rows N] [--unique N] [--table-cache 1|0] [--pace-ms N] [--limit N] [--megabytes N]");
         return 2;
     }
 
@@ -91,14 +95,17 @@ public static class BulkBenchmark
         var unique = options.Int("unique", 300);
         var rows = options.Int("rows", 1_000);
         var limit = options.Int("limit", 7);
-        var paceMs = options.Int("pace-ms", 170);
+        // 0: the shipped limiter (Registries:RechercheEntreprises defaults); N: the former fixed spacing of N ms.
+        var paceMs = options.Int("pace-ms", 0);
         using var stub = new RechercheStub(limitPerSecond: limit);
         var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
-        await using var services = Build(stub, cache: null, azure: false, paceMs);
+        await using var services = Build(stub, cache: null, azure: false, paceMs, productionLimits: paceMs == 0);
         using var folder = new TempFolder();
         var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
+        var defaults = new RechercheEntreprisesOptions();
         Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; stub limit {limit} requests/s (429 + Retry-After beyond); " +
-                          $"client pace one attempt every {paceMs} ms; no cache");
+                          (paceMs == 0 ? $"client limit {defaults.RequestsPerWindow} per sliding {defaults.Window.TotalMilliseconds} ms" : $"client pace one attempt every {paceMs} ms") +
+                          "; no cache");
 
         using var memory = new MemorySampler();
         var measured = Stopwatch.StartNew();
@@ -111,6 +118,73 @@ public static class BulkBenchmark
                           $"between the first and the last; busiest sliding second: {BusiestSecond(times)} requests");
         Console.WriteLine($"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F2} (limit {limit}/s)");
         return run.Job.State == BulkJobState.Completed ? 0 : 1;
+    }
+
+    /// <summary>20,000 distinct suppliers cold, with an INSEE key: the prefetch asks INSEE's multi-SIRET search (the stub
+    /// enforcing 30 requests per sliding minute, 429 beyond), then the chunks run from the cache. Recherche d'entreprises
+    /// (7/s, 429 beyond) answers only the SIRETs the batches lack.</summary>
+    private static async Task<int> ColdInseeAsync(BenchmarkOptions options)
+    {
+        var unique = options.Int("unique", 20_000);
+        var rows = options.Int("rows", 40_000);
+        var missingEvery = options.Int("missing-every", 200);
+        var azure = options.Int("azure", 0) == 1;
+        using var stub = new RechercheStub(limitPerSecond: 7);
+        var insee = new InseeStub(stub.Stubs, perMinute: 30, missingEvery);
+        var sirets = Enumerable.Range(0, unique).Select(_ => TestSirets.Next()).ToList();
+        var finessList = ServeFinessList(stub.Stubs, sirets);
+        await using var services = Build(stub, azure ? null : new InMemoryFactsCache(), azure, paceMs: 0, tableStorage: azure, productionLimits: true,
+            inseeKey: true);
+        using var folder = new TempFolder();
+        var file = SupplierFile(folder, "fournisseurs.csv", sirets, rows, commentLength: 0);
+        Console.WriteLine($"file: {rows:N0} rows, {unique:N0} distinct SIRETs; INSEE stub 30 requests per sliding minute (429 beyond), one SIRET in " +
+                          $"{missingEvery} absent from its batch answers; Recherche stub 7/s (429 beyond); FINESS list of {finessList:N0} ESAT/EA; " +
+                          $"shipped client limits; {(azure ? "queue adapters, cache, ESUS list, audit and request log on Azurite" : "esuscheck bulk in-process, cache in memory")}");
+
+        using var memory = new MemorySampler();
+        var measured = Stopwatch.StartNew();
+        // What esuscheck bulk does first: the stale local copies are refreshed once (here FINESS; no Marché token).
+        var copies = await services.GetRequiredService<ReferenceRefreshService>().RefreshStaleCopiesAsync(CancellationToken.None);
+        var job = azure
+            ? await RunOnAzuriteAsync(services, await File.ReadAllBytesAsync(file))
+            : (await services.GetRequiredService<LocalBulkRunner>().RunAsync(file, folder.Path("out"), null, CancellationToken.None)).Job;
+        measured.Stop();
+        Report(job, measured.Elapsed, memory, stub.Requests);
+        var finessPerSiret = stub.Stubs.Requests(Registry.Finess, null).Count(e => e.RequestMessage.Query?.ContainsKey("siret__exact") == true);
+        var finessPages = stub.Stubs.RequestCount(Registry.Finess) - finessPerSiret;
+        var inseeSingle = stub.Stubs.RequestCount(Registry.Sirene) - insee.Calls;
+        Console.WriteLine($"copies: {string.Join("; ", copies.Select(c => $"{c.List} {c.Outcome} ({c.Count})"))}; FINESS list pages: {finessPages}");
+        Console.WriteLine($"INSEE batch calls: {insee.Calls} ({insee.Rejected} answered 429); INSEE single lookups: {inseeSingle}; " +
+                          $"Recherche requests: {stub.Requests} ({stub.Rejected} answered 429); FINESS per-SIRET requests: {finessPerSiret}");
+        Console.WriteLine($"per-SIRET registry calls in total: {stub.Requests + inseeSingle + finessPerSiret}; " +
+                          $"prefetch: {job.PrefetchStored:N0} stored, {job.PrefetchMissing:N0} left to single lookups; " +
+                          $"distinct checks/s: {unique / measured.Elapsed.TotalSeconds:F1}; rows back: {job.RowsDone:N0} of {job.RowsTotal:N0}, {job.RowsInError:N0} in error");
+        return job.State == BulkJobState.Completed && job.RowsDone == job.RowsTotal ? 0 : 1;
+    }
+
+    /// <summary>The ESAT/EA list of the tabular API (categetab__in=246,247), paged by 50 as the client asks: the
+    /// file's ESAT (one company in ten) and as many establishments of other SIRETs.</summary>
+    private static int ServeFinessList(RegistryStubs stubs, IReadOnlyList<string> sirets)
+    {
+        var esat = sirets.Where((_, i) => i % 10 == 4).ToList();
+        var rows = esat.Select(s => (s, 246)).Concat(esat.Select(s => (TestSirets.OtherEstablishment(s), 247))).ToList();
+        const int PageSize = 50;
+        var pages = (rows.Count + PageSize - 1) / PageSize;
+        var path = $"/api/resources/{RegistryStubs.FinessResource}/data/";
+        for (var page = 1; page <= pages; page++)
+        {
+            var data = new System.Text.Json.Nodes.JsonArray(rows.Skip((page - 1) * PageSize).Take(PageSize).Select(r =>
+            {
+                var row = RegistryShapes.FinessRow(r.Item1, "0", r.Item2 == 246 ? "E.S.A.T." : "Entreprise Adaptée", "130000000");
+                row["categetab"] = r.Item2;
+                return (System.Text.Json.Nodes.JsonNode)row;
+            }).ToArray());
+            var next = page < pages ? $"{stubs.BaseUrl}{path}?categetab__in=246,247&page={page + 1}&page_size={PageSize}" : null;
+            stubs.Server.Given(Request.Create().UsingGet().WithPath(path).WithParam("categetab__in", "246,247").WithParam("page", page.ToString(CultureInfo.InvariantCulture)))
+                .AtPriority(1).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                    .WithBody(RegistryShapes.TabularPage(data, next, page, PageSize, rows.Count)));
+        }
+        return rows.Count;
     }
 
     private static async Task<int> LargeAsync(BenchmarkOptions options)
@@ -166,10 +240,21 @@ public static class BulkBenchmark
         return (await services.GetRequiredService<IBulkJobStore>().FindAsync(job.JobId, CancellationToken.None))!;
     }
 
-    private static ServiceProvider Build(RechercheStub stub, IFactsCache? cache, bool azure, int paceMs, bool tableStorage = false)
+    private static ServiceProvider Build(
+        RechercheStub stub, IFactsCache? cache, bool azure, int paceMs, bool tableStorage = false, bool productionLimits = false, bool inseeKey = false)
     {
+        var recherche = new RechercheEntreprisesOptions();
+        var sirene = new SireneOptions();
         var overrides = new Dictionary<string, string?>
         {
+            ["Registries:RechercheEntreprises:RequestsPerWindow"] = productionLimits ? recherche.RequestsPerWindow.ToString(CultureInfo.InvariantCulture) : "0",
+            ["Registries:RechercheEntreprises:Window"] = recherche.Window.ToString("c", CultureInfo.InvariantCulture),
+            ["Registries:Sirene:ApiKey"] = inseeKey ? RegistryStubs.SireneApiKey : null,
+            ["Registries:Sirene:MinInterval"] = productionLimits ? sirene.MinInterval.ToString("c", CultureInfo.InvariantCulture) : "00:00:00",
+            ["Registries:Sirene:RequestsPerWindow"] = productionLimits ? sirene.RequestsPerWindow.ToString(CultureInfo.InvariantCulture) : "0",
+            ["Registries:Sirene:Window"] = sirene.Window.ToString("c", CultureInfo.InvariantCulture),
+            ["Registries:Sirene:TotalTimeout"] = "00:01:00",
+            ["Registries:Finess:MinInterval"] = productionLimits ? new EsusCheck.Registries.Finess.FinessOptions().MinInterval.ToString("c", CultureInfo.InvariantCulture) : "00:00:00",
             ["Registries:RechercheEntreprises:MinInterval"] = TimeSpan.FromMilliseconds(paceMs).ToString("c", CultureInfo.InvariantCulture),
             ["Registries:RechercheEntreprises:TotalTimeout"] = "00:00:30",
             ["Registries:RechercheEntreprises:RetryDelay"] = "00:00:01",
@@ -182,13 +267,15 @@ public static class BulkBenchmark
             overrides["Storage:Tables:FactsCache"] = Azurite.UniqueName("benchcache");
             overrides["Storage:Tables:EsusList"] = Azurite.UniqueName("benchesus");
             overrides["Storage:Tables:Audit"] = Azurite.UniqueName("benchaudit");
+            overrides["Storage:Tables:RequestLog"] = Azurite.UniqueName("benchquota");
         }
         var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
         if (tableStorage) services.AddTableStorage(configuration);
         services.AddBulk(configuration);
+        services.AddReferenceRefresh(configuration);
         if (azure) services.AddBulkStorage(configuration);
-        if (cache is not null) services.AddSingleton(cache);
+        if (cache is not null) services.AddSingleton<IFactsCache>(cache);
         return services.BuildServiceProvider();
     }
 
@@ -260,7 +347,7 @@ public static class BulkBenchmark
         public int Rejected => _rejected;
         public IEnumerable<DateTime> Times => _times;
 
-        private static StubCompany CompanyFor(string siret) => (siret[^2] - '0') switch
+        public static StubCompany CompanyFor(string siret) => (siret[^2] - '0') switch
         {
             0 or 1 or 2 => new StubCompany { LegalForm = "9220", EstEss = true, TypeSiae = "ACI" },
             3 => new StubCompany { LegalForm = "5458", EstEss = true },
@@ -268,7 +355,7 @@ public static class BulkBenchmark
             _ => new StubCompany { LegalForm = "5710" },
         };
 
-        private static WireMock.ResponseMessage Json(int status, string body, bool retryAfter)
+        public static WireMock.ResponseMessage Json(int status, string body, bool retryAfter)
         {
             var response = new WireMock.ResponseMessage
             {
@@ -281,6 +368,43 @@ public static class BulkBenchmark
         }
 
         public void Dispose() => Stubs.Dispose();
+    }
+
+    /// <summary>INSEE's multi-SIRET search, any SIRET found (but one in <c>missingEvery</c>), enforcing a number of
+    /// requests per sliding minute with 429 beyond, as the free plan does.</summary>
+    private sealed class InseeStub
+    {
+        private readonly Queue<DateTime> _window = new();
+        private int _calls;
+        private int _rejected;
+
+        public InseeStub(RegistryStubs stubs, int perMinute, int missingEvery)
+        {
+            stubs.Server.Given(Request.Create().UsingPost().WithPath(RegistryStubs.SirenePath + "/siret")).AtPriority(1)
+                .RespondWith(Response.Create().WithCallback(request =>
+                {
+                    var now = DateTime.UtcNow;
+                    Interlocked.Increment(ref _calls);
+                    lock (_window)
+                    {
+                        while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromMinutes(1)) _window.Dequeue();
+                        if (_window.Count >= perMinute)
+                        {
+                            Interlocked.Increment(ref _rejected);
+                            return RechercheStub.Json(429, """{"header":{"statut":429,"message":"Too Many Requests"}}""", retryAfter: true);
+                        }
+                        _window.Enqueue(now);
+                    }
+                    var q = Uri.UnescapeDataString(request.Body!.Split('&').First(p => p.StartsWith("q=", StringComparison.Ordinal))[2..].Replace('+', ' '));
+                    var found = q[(q.IndexOf('(') + 1)..q.LastIndexOf(')')].Split(" OR ")
+                        .Where(siret => int.Parse(siret[..8], CultureInfo.InvariantCulture) % missingEvery != 0)
+                        .Select(siret => (siret, RechercheStub.CompanyFor(siret))).ToList();
+                    return RechercheStub.Json(200, RegistryShapes.SireneSearch(found), retryAfter: false);
+                }));
+        }
+
+        public int Calls => _calls;
+        public int Rejected => _rejected;
     }
 
     /// <summary>A warm cache: what each source said, per SIRET, kept in memory (the deployed cache is Table Storage).</summary>

@@ -72,8 +72,13 @@ public sealed class CompositionTests
     [Fact]
     public void The_published_limits_are_respected_by_the_default_paces()
     {
-        // No sliding second may hold more than 7 Recherche d'entreprises attempts, no sliding minute more than 30 INSEE ones.
-        Assert.True(TimeSpan.FromSeconds(1) / new RechercheEntreprisesOptions().MinInterval + 1 <= 7);
-        Assert.True(TimeSpan.FromMinutes(1) / new SireneOptions().MinInterval + 1 <= 30);
+        // No sliding second may hold more than 7 Recherche d'entreprises attempts, no sliding minute more than 30 INSEE ones:
+        // each sliding window is at least the published one, with at most the published count.
+        var recherche = new RechercheEntreprisesOptions();
+        Assert.True(recherche.RequestsPerWindow is > 0 and <= 7 && recherche.Window >= TimeSpan.FromSeconds(1));
+        var sirene = new SireneOptions();
+        Assert.True(sirene.RequestsPerWindow is > 0 and <= 30 && sirene.Window >= TimeSpan.FromMinutes(1) && sirene.SharedQuota);
+        // Within one process the spacing alone keeps INSEE under its limit too.
+        Assert.True(TimeSpan.FromMinutes(1) / sirene.MinInterval + 1 <= 30);
     }
 }

@@ -28,8 +28,10 @@ public sealed class PacingTests : StubbedRegistriesTest
         }
         await using var services = RegistryTestServices.Build(Stubs, overrides: new Dictionary<string, string?>
         {
-            // The production pace (the default), which the test kit otherwise turns off.
+            // The production limits (the defaults), which the test kit otherwise turns off.
             ["Registries:RechercheEntreprises:MinInterval"] = new RechercheEntreprises.RechercheEntreprisesOptions().MinInterval.ToString(),
+            ["Registries:RechercheEntreprises:RequestsPerWindow"] = new RechercheEntreprises.RechercheEntreprisesOptions().RequestsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Registries:RechercheEntreprises:Window"] = new RechercheEntreprises.RechercheEntreprisesOptions().Window.ToString(),
             ["Registries:RechercheEntreprises:TotalTimeout"] = "00:01:00",
         });
         var checker = services.GetRequiredService<EligibilityService>();
@@ -50,6 +52,29 @@ public sealed class PacingTests : StubbedRegistriesTest
         for (var i = 0; i + published < times.Count; i++)
             Assert.True(times[i + published] - times[i] >= TimeSpan.FromSeconds(1),
                 $"requests {i}..{i + published} arrived within {(times[i + published] - times[i]).TotalMilliseconds} ms (gaps in ms: {gaps})");
+    }
+
+    /// <summary>A request holds its place until its answer is read, then for a whole window: an eighth request never
+    /// leaves before the first one was answered a full window ago, however long the first one took.</summary>
+    [Fact]
+    public async Task The_response_window_counts_each_request_from_its_answer()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var limiter = new ResponseWindowLimiter(7, TimeSpan.FromSeconds(1), clock);
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 7; i++) leases.Add(await limiter.AcquireAsync(CancellationToken.None));
+
+        var eighth = limiter.AcquireAsync(CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(5)); // the first seven are still in flight: no place frees with time alone
+        await Task.Delay(50);
+        Assert.False(eighth.IsCompleted);
+
+        leases[0].Dispose(); // answered now: its place frees one window later
+        clock.Advance(TimeSpan.FromMilliseconds(990));
+        await Task.Delay(50);
+        Assert.False(eighth.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        (await eighth.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
     }
 
     [Fact]

@@ -21,27 +21,36 @@ public sealed class InMemoryBulkWorkQueue(TimeProvider clock) : IBulkWorkQueue
     public bool TryDequeue(out Delivery delivery) => _queue.TryDequeue(out delivery!);
 
     /// <summary>Runs a planned job to its end inside the process: drains the queue through the dispatcher, reporting the
-    /// rows settled, and returns the job as it ended.</summary>
+    /// SIRETs prefetched and the rows settled, and returns the job as it ended.</summary>
     public async Task<BulkJob> RunToEndAsync(
         BulkJob planned, IBulkJobStore store, BulkWorkDispatcher dispatcher, int maxAttempts, IProgress<BulkProgress>? progress,
         CancellationToken cancellationToken)
     {
         var total = planned.RowsTotal;
         var done = planned.RowsDone;
-        progress?.Report(new BulkProgress(planned.State, done, total));
-        await DrainAsync(dispatcher, maxAttempts, rows =>
-        {
-            var now = Interlocked.Add(ref done, rows);
-            progress?.Report(new BulkProgress(BulkJobState.Processing, Math.Min(now, total), total));
-        }, cancellationToken);
+        var prefetchTotal = planned.PrefetchSirets;
+        var prefetched = 0;
+        BulkProgress Now(BulkJobState state, long rows) =>
+            new(state, Math.Min(rows, total), total, Math.Min(Volatile.Read(ref prefetched), prefetchTotal), prefetchTotal);
+        progress?.Report(Now(planned.State, done));
+        await DrainAsync(dispatcher, maxAttempts,
+            rows => progress?.Report(Now(BulkJobState.Processing, Interlocked.Add(ref done, rows))),
+            cancellationToken,
+            sirets =>
+            {
+                Interlocked.Add(ref prefetched, sirets);
+                progress?.Report(Now(BulkJobState.Processing, Interlocked.Read(ref done)));
+            });
         var job = await store.FindAsync(planned.JobId, cancellationToken) ?? planned;
-        progress?.Report(new BulkProgress(job.State, job.IsFinished ? total : done, total));
+        if (job.PrefetchFinished) prefetched = prefetchTotal;
+        progress?.Report(Now(job.State, job.IsFinished ? total : done));
         return job;
     }
 
     /// <summary>Hands every message to the dispatcher in order, honouring delays, until the queue is empty; a message
     /// that throws is delivered again, with its dequeue count, as the Functions host would.</summary>
-    public async Task DrainAsync(BulkWorkDispatcher dispatcher, int maxAttempts, Action<long> onRowsChecked, CancellationToken cancellationToken)
+    public async Task DrainAsync(
+        BulkWorkDispatcher dispatcher, int maxAttempts, Action<long> onRowsChecked, CancellationToken cancellationToken, Action<int>? onPrefetched = null)
     {
         while (TryDequeue(out var delivery))
         {
@@ -49,7 +58,7 @@ public sealed class InMemoryBulkWorkQueue(TimeProvider clock) : IBulkWorkQueue
             if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
             try
             {
-                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken, onRowsChecked);
+                await dispatcher.HandleAsync(delivery.Message.ToJson(), delivery.DequeueCount, cancellationToken, onRowsChecked, onPrefetched);
             }
             catch (Exception) when (delivery.DequeueCount < maxAttempts && !cancellationToken.IsCancellationRequested)
             {

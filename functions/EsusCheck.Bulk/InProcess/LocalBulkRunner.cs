@@ -8,14 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Bulk.InProcess;
 
-/// <summary>Progress of a local run, in rows.</summary>
-public sealed record BulkProgress(BulkJobState State, long RowsDone, long RowsTotal);
+/// <summary>Progress of a local run, in rows, and of its batched prefetch, in SIRETs (0 of 0 when there is none).</summary>
+public sealed record BulkProgress(BulkJobState State, long RowsDone, long RowsTotal, int PrefetchDone = 0, int PrefetchTotal = 0);
 
 public sealed record LocalBulkRun(BulkJob Job, BulkSummary? Summary, string OutputDirectory);
 
 /// <summary>Runs the same pipeline as the functions (planner, chunk processor, finalizer, dispatcher) inside one
 /// process, for <c>esuscheck bulk</c>: job state in memory, files on disk, the queue drained in place.</summary>
-public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOptions> options, TimeProvider clock, ILoggerFactory loggers)
+public sealed class LocalBulkRunner(
+    EligibilityService service, FactsPrefetcher prefetcher, IOptions<BulkOptions> options, TimeProvider clock, ILoggerFactory loggers)
 {
     public async Task<LocalBulkRun> RunAsync(
         string inputPath, string outputDirectory, IProgress<BulkProgress>? progress, CancellationToken cancellationToken)
@@ -26,10 +27,11 @@ public sealed class LocalBulkRunner(EligibilityService service, IOptions<BulkOpt
         var files = new LocalBulkFileStore(outputDirectory);
         var reader = new SupplierFileReader(options.Value);
         var writer = new BulkResultWriter(reader, files, options, clock);
-        var planner = new BulkJobPlanner(store, queue, reader, writer, options, clock, loggers.CreateLogger<BulkJobPlanner>());
+        var prefetch = new BulkPrefetchProcessor(store, queue, prefetcher, clock, loggers.CreateLogger<BulkPrefetchProcessor>());
+        var planner = new BulkJobPlanner(store, queue, reader, writer, prefetch, options, clock, loggers.CreateLogger<BulkJobPlanner>());
         var chunks = new BulkChunkProcessor(store, queue, service, options, clock, loggers.CreateLogger<BulkChunkProcessor>());
         var finalizer = new BulkJobFinalizer(store, writer, clock, loggers.CreateLogger<BulkJobFinalizer>());
-        var dispatcher = new BulkWorkDispatcher(chunks, finalizer, planner, store, [], options, loggers.CreateLogger<BulkWorkDispatcher>());
+        var dispatcher = new BulkWorkDispatcher(chunks, prefetch, finalizer, planner, store, [], options, loggers.CreateLogger<BulkWorkDispatcher>());
 
         progress?.Report(new BulkProgress(BulkJobState.Planning, 0, 0));
         var job = await planner.PlanAsync(new BulkInputFile(path, _ => files.OpenInputAsync(path, cancellationToken)), cancellationToken);

@@ -137,7 +137,7 @@ public sealed class BulkChunkProcessor(
         try
         {
             var outcome = await service.CheckAsync(
-                new CheckRequest(item.Identifier, item.Cpv, ClientId: BulkNames.ClientIdPrefix + jobId), cancellationToken);
+                new CheckRequest(item.Identifier, item.Cpv, ClientId: BulkNames.ClientIdPrefix + jobId, PreferStored: true), cancellationToken);
             var result = ItemResultMapping.From(item.Key, outcome, clock.GetUtcNow());
             return result.Status == ItemStatus.Unavailable && !last ? null : result;
         }

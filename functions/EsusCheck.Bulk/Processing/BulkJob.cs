@@ -57,6 +57,17 @@ public sealed record BulkJob
     public int UniqueItems { get; init; }
     public int ChunksTotal { get; init; }
 
+    /// <summary>Batches of the prefetch (0: none, the chunks were enqueued at planning) and those done.</summary>
+    public int PrefetchTotal { get; init; }
+    /// <summary>Distinct SIRETs the prefetch batches hold.</summary>
+    public int PrefetchSirets { get; init; }
+    public IReadOnlyList<int> PrefetchDone { get; init; } = [];
+    /// <summary>The chunk messages went out once the prefetch was done.</summary>
+    public bool ChunksReleased { get; init; }
+    /// <summary>SIRETs the prefetch wrote to the cache, and those it left to single lookups.</summary>
+    public int PrefetchStored { get; init; }
+    public int PrefetchMissing { get; init; }
+
     public int ChunksDone { get; init; }
     public int ChunksFailed { get; init; }
     public long ChunkRowsDone { get; init; }
@@ -76,6 +87,7 @@ public sealed record BulkJob
     [JsonIgnore] public long RowsInError => PlannedRowsInError + ChunkRowsInError;
     [JsonIgnore] public bool AllChunksDone => Planned && ChunksDone >= ChunksTotal;
 
+    [JsonIgnore] public bool PrefetchFinished => PrefetchDone.Count >= PrefetchTotal;
     [JsonIgnore] public bool IsFinished => State is BulkJobState.Completed or BulkJobState.Failed;
 
     public const int ErrorSampleSize = 20;

@@ -19,6 +19,7 @@ public sealed class BulkJobPlanner(
     IBulkWorkQueue queue,
     SupplierFileReader reader,
     BulkResultWriter writer,
+    BulkPrefetchProcessor prefetch,
     IOptions<BulkOptions> options,
     TimeProvider clock,
     ILogger<BulkJobPlanner> logger)
@@ -79,10 +80,11 @@ public sealed class BulkJobPlanner(
         return (job, true);
     }
 
-    /// <summary>Writes the chunks of the distinct checks, records what planning counted, and sends one message per
-    /// chunk (a finalize message when there is nothing to check). Safe to run again: existing chunks are kept.
-    /// Every kind of job (supplier files, SPASER) schedules its checks here: work that serves all of them — a batch
-    /// prefetch of the distinct SIRETs, say — belongs here rather than in <see cref="PlanAsync"/>.</summary>
+    /// <summary>Writes the chunks of the distinct checks, records what planning counted, and sends one prefetch message
+    /// per batch of distinct SIRETs when a batch registry is configured (the chunk messages follow once the prefetch is
+    /// done), else one message per chunk (a finalize message when there is nothing to check). Safe to run again:
+    /// existing chunks are kept. Every kind of job (supplier files, SPASER) schedules its checks here, so every kind
+    /// gets the prefetch.</summary>
     public async Task<BulkJob> ScheduleAsync(BulkJob job, BulkPlan plan, CancellationToken cancellationToken)
     {
         var jobId = job.JobId;
@@ -90,8 +92,12 @@ public sealed class BulkJobPlanner(
             .Select((items, index) => new BulkChunk(jobId, index, items))
             .ToList();
         await store.AddChunksAsync(jobId, chunks, cancellationToken);
+        // After deduplication, before any check: the batches of the prefetch, when a batch registry is configured.
+        var prefetches = prefetch.Plan(jobId, plan.Items);
         await store.UpdateAsync(jobId, j => j with
         {
+            PrefetchTotal = prefetches.Count,
+            PrefetchSirets = prefetches.Sum(m => m.Sirets!.Count),
             Shape = plan.Shape,
             Planned = true,
             RowsTotal = plan.Rows,
@@ -106,8 +112,8 @@ public sealed class BulkJobPlanner(
 
         // Messages go out before the state says « processing »: a crash in between leaves the job « planning », so
         // the retried trigger plans again (chunks already there are kept, duplicate messages are harmless).
-        foreach (var chunk in chunks)
-            await queue.EnqueueAsync(BulkWorkMessage.ForChunk(jobId, chunk.Index), null, cancellationToken);
+        foreach (var message in prefetches) await queue.EnqueueAsync(message, null, cancellationToken);
+        if (prefetches.Count == 0) await EnqueueChunksAsync(queue, jobId, chunks.Count, cancellationToken);
         if (chunks.Count == 0) await queue.EnqueueAsync(BulkWorkMessage.ForFinalize(jobId), null, cancellationToken);
 
         logger.LogInformation("Bulk job {JobId}: {Rows} rows, {Items} distinct checks in {Chunks} chunks",
@@ -115,6 +121,12 @@ public sealed class BulkJobPlanner(
         return await store.UpdateAsync(jobId, j => j.State == BulkJobState.Planning
             ? j with { State = j.AllChunksDone && chunks.Count > 0 ? BulkJobState.Finalizing : BulkJobState.Processing, UpdatedAt = clock.GetUtcNow() }
             : null, cancellationToken) ?? job;
+    }
+
+    public static async Task EnqueueChunksAsync(IBulkWorkQueue queue, string jobId, int chunks, CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < chunks; index++)
+            await queue.EnqueueAsync(BulkWorkMessage.ForChunk(jobId, index), null, cancellationToken);
     }
 
     public Task<BulkJob> FailAsync(string jobId, BulkFileError error, CancellationToken cancellationToken) =>

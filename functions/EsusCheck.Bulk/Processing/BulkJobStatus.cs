@@ -18,7 +18,9 @@ public sealed record BulkJobStatus(
     BulkOutputs? Outputs,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    int PrefetchBatches,
+    int PrefetchBatchesDone)
 {
     public static BulkJobStatus Of(BulkJob job) => new(
         job.JobId,
@@ -35,7 +37,9 @@ public sealed record BulkJobStatus(
         job.Outputs,
         job.CreatedAt,
         job.UpdatedAt,
-        job.CompletedAt);
+        job.CompletedAt,
+        job.PrefetchTotal,
+        job.PrefetchDone.Count);
 
     public static string Label(BulkJobState state) => state switch
     {

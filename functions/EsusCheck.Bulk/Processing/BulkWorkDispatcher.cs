@@ -10,6 +10,7 @@ namespace EsusCheck.Bulk.Processing;
 /// a poison message never blocks the queue, and no row is lost.</summary>
 public sealed class BulkWorkDispatcher(
     BulkChunkProcessor chunks,
+    BulkPrefetchProcessor prefetch,
     BulkJobFinalizer finalizer,
     BulkJobPlanner planner,
     IBulkJobStore store,
@@ -17,7 +18,8 @@ public sealed class BulkWorkDispatcher(
     IOptions<BulkOptions> options,
     ILogger<BulkWorkDispatcher> logger)
 {
-    public async Task HandleAsync(string? body, long dequeueCount, CancellationToken cancellationToken, Action<long>? onRowsChecked = null)
+    public async Task HandleAsync(
+        string? body, long dequeueCount, CancellationToken cancellationToken, Action<long>? onRowsChecked = null, Action<int>? onPrefetched = null)
     {
         var message = BulkWorkMessage.TryParse(body);
         if (message is null)
@@ -31,7 +33,9 @@ public sealed class BulkWorkDispatcher(
         var lastDelivery = dequeueCount >= options.Value.MaxAttempts;
         try
         {
-            if (message.Type == BulkWorkMessage.ChunkType)
+            if (message.Type == BulkWorkMessage.PrefetchType)
+                await prefetch.ProcessAsync(message, onPrefetched, cancellationToken);
+            else if (message.Type == BulkWorkMessage.ChunkType)
                 await chunks.ProcessAsync(message.JobId, message.Chunk!.Value, message.Attempt, onRowsChecked, cancellationToken);
             else if (await KindOfAsync(message.JobId, cancellationToken) is { } kind)
                 await kind.FinalizeAsync(message.JobId, cancellationToken);
@@ -42,7 +46,9 @@ public sealed class BulkWorkDispatcher(
         {
             logger.LogError(ex, "Bulk work {Type} for job {JobId} failed on its last delivery ({DequeueCount}): settled as failed",
                 message.Type, message.JobId, dequeueCount);
-            if (message.Type == BulkWorkMessage.ChunkType)
+            if (message.Type == BulkWorkMessage.PrefetchType)
+                await prefetch.SettleAsFailedAsync(message, cancellationToken);
+            else if (message.Type == BulkWorkMessage.ChunkType)
                 await chunks.SettleAsFailedAsync(message.JobId, message.Chunk!.Value, (int)dequeueCount, cancellationToken);
             else
             {

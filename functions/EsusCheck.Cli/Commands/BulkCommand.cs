@@ -3,13 +3,14 @@ using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Esus;
+using EsusCheck.Core.Reference;
 using Spectre.Console;
 
 namespace EsusCheck.Cli.Commands;
 
 /// <summary><c>esuscheck bulk FICHIER [--output DOSSIER]</c>: annotates a supplier file (CSV or XLSX) in-process, with
 /// the same pipeline as the blob-dropped files of the function app, and writes the results beside it.</summary>
-public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService esusList, CliConsole console) : ICliCommand
+public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService esusList, ReferenceRefreshService references, CliConsole console) : ICliCommand
 {
     public CommandSpec Spec { get; } = new("bulk",
         "Vérifie tous les fournisseurs d'un fichier CSV ou XLSX et calcule les totaux du SPASER.",
@@ -29,6 +30,12 @@ public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService es
 
         if (await esusList.EnsureLoadedAsync(cancellationToken) is { Rejection: { } rejection })
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
+
+        // Once per run: the Marché copy (with a token) and the FINESS copy, when missing or stale, so that the checks
+        // read them instead of asking per SIRET.
+        foreach (var result in await references.RefreshStaleCopiesAsync(cancellationToken))
+            if (result.Outcome == Core.Telemetry.RefreshOutcome.Failed)
+                console.WriteError("Copie locale non mise à jour", result.Message, result.Code);
 
         var run = await JobConsole.RunWithProgressAsync(console,
             progress => runner.RunAsync(input, output, progress, cancellationToken), r => r.Job);

@@ -18,7 +18,7 @@ internal static class JobConsole
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Lecture du fichier", maxValue: 1);
-                result = await run(new JobProgressBar(task));
+                result = await run(new JobProgressBar(context, task));
                 task.Description = BulkJobStatus.Label(jobOf(result).State);
                 task.Value = task.MaxValue;
             });
@@ -36,10 +36,19 @@ internal static class JobConsole
 
     /// <summary>Moves the bar as rows are checked, on the reporting thread (<see cref="Progress{T}"/> would post the
     /// updates later, after the bar is gone).</summary>
-    private sealed class JobProgressBar(ProgressTask task) : IProgress<BulkProgress>
+    private sealed class JobProgressBar(ProgressContext context, ProgressTask task) : IProgress<BulkProgress>
     {
+        private ProgressTask? _prefetch;
+
         public void Report(BulkProgress value)
         {
+            // The batched INSEE prefetch has its own line, in SIRETs, above the rows.
+            if (value.PrefetchTotal > 0)
+            {
+                _prefetch ??= context.AddTaskBefore("Interrogation groupée de l'INSEE", task);
+                _prefetch.MaxValue = value.PrefetchTotal;
+                _prefetch.Value = value.PrefetchDone;
+            }
             task.Description = BulkJobStatus.Label(value.State);
             task.MaxValue = Math.Max(1, value.RowsTotal);
             task.Value = value.RowsDone;

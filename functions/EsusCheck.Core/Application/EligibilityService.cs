@@ -45,18 +45,18 @@ public sealed class EligibilityService(
             }
         }
 
-        return await CheckAsync(siret, context, request.Refresh, request.ClientId, parsed.Error, cancellationToken);
+        return await CheckAsync(siret, context, request.Refresh, request.ClientId, parsed.Error, cancellationToken, request.PreferStored);
     }
 
     /// <summary>The typed entry point, for callers that parsed already (bulk files deduplicate by SIRET first).</summary>
     public async Task<CheckOutcome> CheckAsync(
         Siret siret, PurchaseContext context, bool refresh = false, string? clientId = null,
-        IdentifierError? keyError = null, CancellationToken cancellationToken = default)
+        IdentifierError? keyError = null, CancellationToken cancellationToken = default, bool preferStored = false)
     {
         // Every log line of this check, registries and cache included, carries the hashed SIRET (LogScopes).
         using var scope = logger.BeginSiretScope(siret.Value);
         using var activity = LogScopes.StartSiretActivity("esuscheck.check", siret.Value);
-        var facts = await gatherer.GatherAsync(siret, refresh, cancellationToken);
+        var facts = await gatherer.GatherAsync(siret, refresh, cancellationToken, preferStored);
         var identity = facts.IdentitySource;
         if (identity is null || identity.Outcome == SourceOutcome.Unavailable || identity.Outcome == SourceOutcome.NotConfigured)
             return Unavailable(facts.Sources.Select(s => s.RetryAfter).Max());

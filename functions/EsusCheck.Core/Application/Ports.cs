@@ -41,7 +41,38 @@ public sealed class RegistryUnavailableException(string message, TimeSpan? retry
 public interface IFactsCache
 {
     Task<SourceFacts> GetOrFetchAsync(IRegistrySource source, Siret siret, bool refresh, CancellationToken cancellationToken);
+
+    /// <summary>What <paramref name="source"/> said about <paramref name="siret"/>, when the cache holds it fresh;
+    /// null otherwise (never asks the registry).</summary>
+    Task<SourceFacts?> GetFreshAsync(string source, Siret siret, CancellationToken cancellationToken) =>
+        Task.FromResult<SourceFacts?>(null);
+
+    /// <summary>Stores an answer obtained outside <see cref="GetOrFetchAsync"/> (a batched lookup), in the entry a
+    /// single lookup of that source would have written.</summary>
+    Task StoreAsync(SourceFacts facts, Siret siret, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>A registry that answers for many SIRETs in one call (INSEE <c>POST /siret</c>), through the same mapping
+/// as its single lookups, so a batched answer is the very <see cref="SourceFacts"/> a single lookup would give.</summary>
+public interface IBatchRegistrySource
+{
+    /// <summary>The <see cref="IRegistrySource.Name"/> of the single-lookup source whose cache entries it fills.</summary>
+    string Name { get; }
+
+    /// <summary>False without credentials: the bulk pipeline then runs per SIRET, as without batching.</summary>
+    bool IsConfigured { get; }
+
+    /// <summary>SIRETs per call.</summary>
+    int BatchSize { get; }
+
+    /// <summary>One or more calls (a batch the registry refuses as too long is split). SIRETs absent from
+    /// <see cref="BatchAnswer.Found"/> were not in the answer: they take the per-SIRET path.</summary>
+    Task<BatchAnswer> FetchManyAsync(IReadOnlyList<Siret> sirets, CancellationToken cancellationToken);
+}
+
+/// <summary>The establishments a batch call returned, and, when a call failed, why (the SIRETs it carried are then
+/// simply absent from <see cref="Found"/>).</summary>
+public sealed record BatchAnswer(IReadOnlyDictionary<Siret, SourceFacts> Found, int Calls, SourceFacts? Failure = null);
 
 /// <summary>The loaded ESUS list. A lookup reads one consistent version, even while an import swaps it.</summary>
 public interface IEsusListStore
@@ -56,4 +87,14 @@ public interface ICheckAuditLog
 {
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
     Task<IReadOnlyList<AuditEntry>> ListAsync(Siret siret, int max, CancellationToken cancellationToken);
+}
+
+/// <summary>Where the requests sent to a rate-limited registry are counted: in memory for one process, or in shared
+/// storage when the limit belongs to a key that every instance spends (INSEE's 30 requests a minute).</summary>
+public interface IRequestLog
+{
+    /// <summary>Counts one request to <paramref name="registry"/> now when fewer than <paramref name="permits"/> were
+    /// counted over the last <paramref name="window"/>, and returns zero; otherwise counts nothing and returns how long
+    /// until one may be.</summary>
+    Task<TimeSpan> TryTakeAsync(string registry, int permits, TimeSpan window, CancellationToken cancellationToken);
 }

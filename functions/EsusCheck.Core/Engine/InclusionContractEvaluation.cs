@@ -74,6 +74,10 @@ internal static class InclusionContractEvaluation
             .Where(s => relevantSources.Contains(s.Source) && s.Outcome == SourceOutcome.Unavailable)
             .Select(s => SourceDisplayNames.For(s.Source))
             .ToList();
+        // An identity taken from INSEE's batched answer, Recherche d'entreprises not asked: its type_siae is as unknown
+        // as when it failed, and the verdict must be the same.
+        if (facts.IdentitySource is { Source: not SourceNames.RechercheEntreprises } && facts.SourceNamed(SourceNames.RechercheEntreprises) is null)
+            failed.Insert(0, SourceDisplayNames.For(SourceNames.RechercheEntreprises));
         var anyAnswered = facts.Sources.Any(s => relevantSources.Contains(s.Source) && s.Outcome is SourceOutcome.Found or SourceOutcome.NotFound);
         if (!anyAnswered && failed.Count == 0) failed.Add(SourceDisplayNames.For(SourceNames.MarcheInclusion));
         return failed;

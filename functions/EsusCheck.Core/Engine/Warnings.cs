@@ -21,8 +21,11 @@ internal static class Warnings
             warnings.Add("Cette entreprise a demandé que certaines de ses données ne soient pas diffusées : le nom ou l'adresse " +
                          "peuvent être masqués.");
         if (facts.IdentitySource is { Source: not SourceNames.RechercheEntreprises } fallback)
-            warnings.Add($"L'API Recherche d'entreprises n'a pas répondu : l'identité provient de {SourceDisplayNames.For(fallback.Source)}, " +
-                         "qui ne renseigne pas les types de structures d'insertion.");
+            warnings.Add(facts.SourceNamed(SourceNames.RechercheEntreprises) is null
+                ? $"L'identité provient de {SourceDisplayNames.For(fallback.Source)}, interrogée par lots pour ce fichier, " +
+                  "qui ne renseigne pas les types de structures d'insertion."
+                : $"L'API Recherche d'entreprises n'a pas répondu : l'identité provient de {SourceDisplayNames.For(fallback.Source)}, " +
+                  "qui ne renseigne pas les types de structures d'insertion.");
         foreach (var source in facts.Sources)
         {
             var name = SourceDisplayNames.For(source.Source);

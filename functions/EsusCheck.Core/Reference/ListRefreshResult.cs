@@ -16,6 +16,7 @@ public sealed record ListRefreshResult(
     {
         public const string Esus = "esus";
         public const string Marche = "marche";
+        public const string Finess = "finess";
     }
 
     public static class Codes

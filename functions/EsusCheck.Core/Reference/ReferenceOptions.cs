@@ -24,4 +24,17 @@ public sealed class ReferenceOptions
 
     /// <summary>Past this age the copy is stale: the refresh reports it, and the Marché source should ask the API.</summary>
     public TimeSpan MarcheCopyMaxAge { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Copy FINESS's ESAT and EA establishments (categories 246 and 247). Off: the FINESS source asks per SIRET.</summary>
+    public bool CopyFiness { get; set; } = true;
+
+    /// <summary>As <see cref="MarcheMinimumShare"/>, for the FINESS copy.</summary>
+    public double FinessMinimumShare { get; set; } = 0.5;
+
+    /// <summary>The table holding the FINESS copy (letters and digits, a letter first).</summary>
+    public string FinessCopyTable { get; set; } = "finesscopy";
+
+    /// <summary>Past this age the FINESS copy is stale and the FINESS source asks per SIRET. FINESS is published about
+    /// every two months; the copy is renewed nightly with the Marché's.</summary>
+    public TimeSpan FinessCopyMaxAge { get; set; } = TimeSpan.FromDays(7);
 }

@@ -1,5 +1,6 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Engine;
+using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Core.Rules;
 using EsusCheck.Core.Telemetry;
@@ -15,8 +16,10 @@ namespace EsusCheck.Core.Reference;
 public sealed class ReferenceRefreshService(
     EsusListRefresher esus,
     MarcheCopyRefresher marche,
+    FinessCopyRefresher finess,
     IEsusListStore esusList,
     IMarcheCopyStore marcheCopy,
+    IFinessCopyStore finessCopy,
     IOptions<ReferenceOptions> options,
     EsusCheckMetrics metrics,
     TimeProvider clock,
@@ -28,9 +31,41 @@ public sealed class ReferenceRefreshService(
         {
             Count(await esus.RefreshFromUrlAsync(cancellationToken)),
             Count(await marche.RefreshAsync(cancellationToken)),
+            Count(await finess.RefreshAsync(cancellationToken)),
         };
         var staleness = await CheckStalenessAsync(cancellationToken);
         return new ReferenceRefreshReport(results, staleness);
+    }
+
+    /// <summary>What a run of <c>esuscheck bulk</c> does first: each copy that is missing or past its maximum age is
+    /// refreshed (Le Marché's only with a token), once; fresh copies are left as they are.</summary>
+    public async Task<IReadOnlyList<ListRefreshResult>> RefreshStaleCopiesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var results = new List<ListRefreshResult>();
+        if (await IsStaleAsync(() => marcheCopy.GetInfoAsync(cancellationToken), i => i.CopiedAt, options.Value.MarcheCopyMaxAge, now))
+            results.Add(Count(await marche.RefreshAsync(cancellationToken)));
+        if (await IsStaleAsync(() => finessCopy.GetInfoAsync(cancellationToken), i => i.CopiedAt, options.Value.FinessCopyMaxAge, now))
+            results.Add(Count(await finess.RefreshAsync(cancellationToken)));
+        return results;
+    }
+
+    /// <summary>The copies in use, for <c>esuscheck reference status</c>: when each was made and how many entries it holds.</summary>
+    public async Task<(MarcheCopyInfo? Marche, FinessCopyInfo? Finess)> GetCopiesAsync(CancellationToken cancellationToken) =>
+        (await marcheCopy.GetInfoAsync(cancellationToken), await finessCopy.GetInfoAsync(cancellationToken));
+
+    private async Task<bool> IsStaleAsync<TInfo>(Func<Task<TInfo?>> info, Func<TInfo, DateTimeOffset> copiedAt, TimeSpan maxAge, DateTimeOffset now)
+        where TInfo : class
+    {
+        try
+        {
+            return await info() is not { } current || now - copiedAt(current) > maxAge;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A reference copy could not be read; refreshing it");
+            return true;
+        }
     }
 
     /// <summary>A file dropped into the reference container: the DG Trésor ESUS list (XLSX or CSV).</summary>
@@ -41,8 +76,8 @@ public sealed class ReferenceRefreshService(
         return result;
     }
 
-    /// <summary>Whether the ESUS list in use is past its next due date (1 February, 1 July) and whether the Marché copy
-    /// is older than <see cref="ReferenceOptions.MarcheCopyMaxAge"/>. Each stale list is logged as a warning and counted.</summary>
+    /// <summary>Whether the ESUS list in use is past its next due date (1 February, 1 July) and whether the Marché and
+    /// FINESS copies are older than their maximum age. Each stale list is logged as a warning and counted.</summary>
     public async Task<IReadOnlyList<ListStaleness>> CheckStalenessAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -51,7 +86,10 @@ public sealed class ReferenceRefreshService(
         try
         {
             found.Add(EsusStaleness(await esusList.GetInfoAsync(cancellationToken), today));
-            if (await marcheCopy.GetInfoAsync(cancellationToken) is { } copy) found.Add(MarcheStaleness(copy, now));
+            if (await marcheCopy.GetInfoAsync(cancellationToken) is { } copy)
+                found.Add(CopyStaleness(Lists.Marche, "du Marché de l'inclusion", copy.CopiedAt, options.Value.MarcheCopyMaxAge, now));
+            if (await finessCopy.GetInfoAsync(cancellationToken) is { } finessInfo)
+                found.Add(CopyStaleness(Lists.Finess, "des ESAT et EA de FINESS", finessInfo.CopiedAt, options.Value.FinessCopyMaxAge, now));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -83,14 +121,13 @@ public sealed class ReferenceRefreshService(
                 info.PublishedOn, due);
     }
 
-    private ListStaleness MarcheStaleness(MarcheCopyInfo copy, DateTimeOffset now)
+    private static ListStaleness CopyStaleness(string list, string copyName, DateTimeOffset copiedAt, TimeSpan maxAge, DateTimeOffset now)
     {
-        var copiedOn = DateOnly.FromDateTime(copy.CopiedAt.UtcDateTime);
-        var due = DateOnly.FromDateTime((copy.CopiedAt + options.Value.MarcheCopyMaxAge).UtcDateTime);
-        return now - copy.CopiedAt > options.Value.MarcheCopyMaxAge
-            ? new(Lists.Marche, true,
-                $"La copie du Marché de l'inclusion date du {FrenchText.Date(copiedOn)} : elle n'a pas pu être renouvelée depuis.", copiedOn, due)
-            : new(Lists.Marche, false, $"La copie du Marché de l'inclusion date du {FrenchText.Date(copiedOn)}.", copiedOn, due);
+        var copiedOn = DateOnly.FromDateTime(copiedAt.UtcDateTime);
+        var due = DateOnly.FromDateTime((copiedAt + maxAge).UtcDateTime);
+        return now - copiedAt > maxAge
+            ? new(list, true, $"La copie {copyName} date du {FrenchText.Date(copiedOn)} : elle n'a pas pu être renouvelée depuis.", copiedOn, due)
+            : new(list, false, $"La copie {copyName} date du {FrenchText.Date(copiedOn)}.", copiedOn, due);
     }
 
     private ListRefreshResult Count(ListRefreshResult result)

@@ -1,4 +1,5 @@
 using EsusCheck.Core.Esus;
+using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -10,20 +11,24 @@ namespace EsusCheck.Core.Reference;
 public static class ReferenceServiceCollectionExtensions
 {
     /// <summary>The reference refresh (<see cref="ReferenceRefreshService"/>): the ESUS list from its URL or a dropped
-    /// file, and the copy of Le Marché's list when a token is configured. The copy is kept in memory unless an adapter
-    /// registers a durable <see cref="IMarcheCopyStore"/> (the function app registers the Table Storage one).</summary>
+    /// file, the copy of Le Marché's list when a token is configured, and the copy of FINESS's ESAT and EA (read by the
+    /// registries adapter's <see cref="IFinessListSource"/>). The copies are kept in memory unless an adapter registers
+    /// durable stores (Table Storage in the function app, files in the CLI).</summary>
     public static IServiceCollection AddReferenceRefresh(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEsusList(configuration);
         services.AddEsusCheckTelemetry();
         services.AddOptions<ReferenceOptions>().Bind(configuration.GetSection(ReferenceOptions.Section))
             .Validate(o => o.MarcheMinimumShare is >= 0 and <= 1, "Reference:MarcheMinimumShare must be between 0 and 1.")
-            .Validate(o => o.MarcheCopyMaxAge > TimeSpan.Zero, "Reference:MarcheCopyMaxAge must be positive.");
+            .Validate(o => o.MarcheCopyMaxAge > TimeSpan.Zero, "Reference:MarcheCopyMaxAge must be positive.")
+            .Validate(o => o.FinessMinimumShare is >= 0 and <= 1 && o.FinessCopyMaxAge > TimeSpan.Zero,
+                "Reference:FinessMinimumShare must be between 0 and 1 and Reference:FinessCopyMaxAge positive.");
         services.AddOptions<MarcheCopyOptions>().Bind(configuration.GetSection(MarcheCopyOptions.Section))
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Registries:MarcheInclusion:BaseUrl must be an absolute URL.")
             .Validate(o => o.PageSize is > 0 and <= 100 && o.MaxPages > 0, "Registries:MarcheInclusion:PageSize must be 1 to 100 and MaxPages positive.");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMarcheCopyStore, InMemoryMarcheCopyStore>();
+        services.TryAddSingleton<IFinessCopyStore, InMemoryFinessCopyStore>();
         services.AddHttpClient(MarcheListClient.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(60);
@@ -32,6 +37,7 @@ public static class ReferenceServiceCollectionExtensions
         services.TryAddSingleton<MarcheListClient>();
         services.TryAddSingleton<EsusListRefresher>();
         services.TryAddSingleton<MarcheCopyRefresher>();
+        services.TryAddSingleton<FinessCopyRefresher>();
         services.TryAddSingleton<ReferenceRefreshService>();
         return services;
     }

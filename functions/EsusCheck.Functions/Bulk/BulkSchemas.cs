@@ -35,7 +35,9 @@ public static class BulkSchemas
                 Property("report", "Rapport", Ref(Output).Nullable())).Nullable()),
             Property("createdAt", "Reçu le", String("Date de réception.", format: "date-time")),
             Property("updatedAt", "Mis à jour le", String("Dernière avancée.", format: "date-time")),
-            Property("completedAt", "Terminé le", String("Fin du traitement.", format: "date-time").Nullable()));
+            Property("completedAt", "Terminé le", String("Fin du traitement.", format: "date-time").Nullable()),
+            Property("prefetchBatches", "Lots INSEE", Long("Interrogations groupées de l'INSEE prévues avant les vérifications (0 sans clé INSEE).")),
+            Property("prefetchBatchesDone", "Lots INSEE faits", Long("Interrogations groupées de l'INSEE déjà faites.")));
 
         components[RowError] = Object("Une ligne sans verdict.",
             Property("line", "Ligne", Long("La ligne du fichier (la ligne de la feuille pour un XLSX), quand elle est connue.").Nullable()),

@@ -6,7 +6,11 @@ namespace EsusCheck.Registries.Finess;
 // The tabular API envelope {"data":[...],"links":{...},"meta":{...}} and the FINESS fields EsusCheck reads
 // (registries.md §4). Column types are inferred by data.gouv: codes may come as numbers.
 
-public sealed record FinessPage(IReadOnlyList<FinessRow>? Data);
+public sealed record FinessPage(IReadOnlyList<FinessRow>? Data, FinessLinks? Links = null, FinessMeta? Meta = null);
+
+public sealed record FinessLinks(string? Next);
+
+public sealed record FinessMeta(int? Total);
 
 public sealed record FinessRow(
     [property: JsonConverter(typeof(FlexibleStringConverter))] string? Nofinesset,

@@ -1,21 +1,54 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Reference;
+using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Registries.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Registries.Finess;
 
 /// <summary>FINESS categories for the SIRET: 246 (ESAT) and 247 (entreprise adaptée) prove a disability structure.</summary>
-public sealed class FinessSource(IFinessApi api, TimeProvider clock, ILogger<FinessSource> logger) : IRegistrySource
+public sealed class FinessSource(
+    IFinessApi api, TimeProvider clock, ILogger<FinessSource> logger, IFinessCopyStore? copy = null, IOptions<ReferenceOptions>? reference = null)
+    : IRegistrySource
 {
     private readonly RegistryCall _call = new(SourceNames.Finess, clock, logger);
 
     public string Name => SourceNames.Finess;
     public SourceRole Role => SourceRole.Complement;
 
-    public Task<SourceFacts> FetchAsync(Siret siret, CancellationToken cancellationToken) =>
-        _call.FetchAsync(siret, ct => api.FindBySiretAsync(siret.Value, ct), (page, at) => Map(page, siret, at), cancellationToken);
+    public async Task<SourceFacts> FetchAsync(Siret siret, CancellationToken cancellationToken) =>
+        await FromCopyAsync(siret, cancellationToken) ??
+        await _call.FetchAsync(siret, ct => api.FindBySiretAsync(siret.Value, ct), (page, at) => Map(page, siret, at), cancellationToken);
+
+    /// <summary>The local copy of the ESAT and EA (Reference refresh), when there is one younger than
+    /// <c>Reference:FinessCopyMaxAge</c>: what the engine reads of FINESS (categories 246 and 247), dated the day of
+    /// the copy, without a call.</summary>
+    private async Task<SourceFacts?> FromCopyAsync(Siret siret, CancellationToken cancellationToken)
+    {
+        if (copy is null) return null;
+        FinessCopyLookup lookup;
+        try
+        {
+            lookup = await copy.FindAsync(siret, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The local FINESS copy could not be read; asking the API");
+            return null;
+        }
+        var maxAge = reference?.Value.FinessCopyMaxAge ?? new ReferenceOptions().FinessCopyMaxAge;
+        if (lookup.Copy is not { } info || clock.GetUtcNow() - info.CopiedAt > maxAge) return null;
+
+        const string Local = " (copie locale de la liste FINESS des ESAT et entreprises adaptées)";
+        if (lookup.Establishments.Count == 0)
+            return SourceFacts.NotFound(Name, info.CopiedAt, "Aucun ESAT ni entreprise adaptée FINESS ne porte ce SIRET" + Local + ".");
+        var facts = Map(new FinessPage(lookup.Establishments.Select(e => new FinessRow(e.FinessNumber, e.Siret, e.Category, e.Label)).ToList()),
+            siret, info.CopiedAt);
+        return facts with { Evidence = facts.Evidence with { Detail = facts.Evidence.Detail + Local } };
+    }
 
     private SourceFacts Map(FinessPage page, Siret siret, DateTimeOffset at)
     {

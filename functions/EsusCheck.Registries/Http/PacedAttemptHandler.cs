@@ -3,13 +3,13 @@ using Polly.Timeout;
 namespace EsusCheck.Registries.Http;
 
 /// <summary>The innermost handler of every registry client, below retries and the circuit breaker, so that each
-/// attempt (retries included) waits for the registry's <see cref="Pacer"/>. The attempt timeout starts once the turn
+/// attempt (retries included) waits for the registry's <see cref="IRequestLimiter"/>. The attempt timeout starts once the turn
 /// has come: time spent queueing behind the pace is not an upstream timeout and never trips the breaker.</summary>
-public sealed class PacedAttemptHandler(Pacer pacer, TimeSpan attemptTimeout) : DelegatingHandler
+public sealed class PacedAttemptHandler(IRequestLimiter limiter, TimeSpan attemptTimeout) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(cancellationToken);
+        using var lease = await limiter.AcquireAsync(cancellationToken);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(attemptTimeout);
         HttpResponseMessage? response = null;

@@ -6,12 +6,18 @@ namespace EsusCheck.Registries.Http;
 /// <remarks>Callers leave one at a time, and the spacing is measured from the moment the previous caller really left
 /// (not from a slot booked in advance): when the thread pool is busy and timer continuations run late, they run late
 /// one after the other instead of bunching together.</remarks>
-public sealed class Pacer(TimeSpan minInterval, TimeProvider clock)
+public sealed class Pacer(TimeSpan minInterval, TimeProvider clock) : IRequestLimiter
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private long? _lastDeparture;
 
     public TimeSpan MinInterval => minInterval;
+
+    public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await WaitTurnAsync(cancellationToken);
+        return NoLease.Instance;
+    }
 
     /// <summary>Waits for this caller's turn (first come, first served).</summary>
     public async ValueTask WaitTurnAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using EsusCheck.Core.Application;
 using EsusCheck.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -17,8 +18,18 @@ internal static class RegistryHttpClientBuilderExtensions
         where TOptions : RegistrySourceOptions
     {
         builder.Services.AddEsusCheckTelemetry();
-        builder.Services.AddKeyedSingleton(sourceName, (sp, _) =>
-            new Pacer(sp.GetRequiredService<IOptions<TOptions>>().Value.MinInterval, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddKeyedSingleton<IRequestLimiter>(sourceName, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var limiters = new List<IRequestLimiter>();
+            if (options.MinInterval > TimeSpan.Zero) limiters.Add(new Pacer(options.MinInterval, clock));
+            if (options.RequestsPerWindow > 0)
+                limiters.Add(options.SharedQuota
+                    ? new SlidingWindowLimiter(sourceName, options.RequestsPerWindow, options.Window, sp.GetRequiredService<IRequestLog>(), clock)
+                    : new ResponseWindowLimiter(options.RequestsPerWindow, options.Window, clock));
+            return limiters.Count == 1 ? limiters[0] : new CombinedLimiter(limiters);
+        });
 
         builder
             .ConfigureHttpClient((sp, client) =>
@@ -54,7 +65,7 @@ internal static class RegistryHttpClientBuilderExtensions
             });
 
         return builder.AddHttpMessageHandler(sp => new PacedAttemptHandler(
-                sp.GetRequiredKeyedService<Pacer>(sourceName), sp.GetRequiredService<IOptions<TOptions>>().Value.AttemptTimeout))
+                sp.GetRequiredKeyedService<IRequestLimiter>(sourceName), sp.GetRequiredService<IOptions<TOptions>>().Value.AttemptTimeout))
             // Innermost: measures each attempt on the wire (latency, status, 429s), not the wait for the pace.
             .AddHttpMessageHandler(sp => new RegistryMetricsHandler(sp.GetRequiredService<EsusCheckMetrics>(), sourceName));
     }

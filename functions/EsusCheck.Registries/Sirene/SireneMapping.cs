@@ -1,4 +1,5 @@
 using EsusCheck.Core.Facts;
+using EsusCheck.Core.Identifiers;
 using EsusCheck.Registries.Mapping;
 
 namespace EsusCheck.Registries.Sirene;
@@ -10,6 +11,19 @@ internal static class SireneMapping
         response.Etablissement is { } single
             ? (single.Siret is null || single.Siret == siret ? single : null)
             : response.Etablissements?.FirstOrDefault(e => e.Siret == siret);
+
+    /// <summary>The facts of one establishment, whether it came alone (<c>GET /siret/{siret}</c>) or in a batch
+    /// (<c>POST /siret</c>): one mapping, so a batched answer is exactly a single lookup's.</summary>
+    public static SourceFacts Facts(SireneEstablishment establishment, Siret siret, DateTimeOffset at)
+    {
+        var identity = Identity(establishment, siret.Value);
+        return new SourceFacts
+        {
+            Evidence = new(SourceNames.Sirene, SourceOutcome.Found, at, Detail: FoundDetail.For(identity)),
+            Identity = identity,
+            EssFlag = EssFlag(establishment.UniteLegale),
+        };
+    }
 
     public static CompanyIdentity Identity(SireneEstablishment e, string siret)
     {

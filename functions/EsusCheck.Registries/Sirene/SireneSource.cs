@@ -3,7 +3,6 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Registries.Http;
-using EsusCheck.Registries.Mapping;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,12 +38,6 @@ public sealed class SireneSource(
         if (SireneMapping.Find(response, siret.Value) is not { } establishment)
             return SourceFacts.NotFound(Name, at, "Aucun établissement ne porte ce SIRET au répertoire Sirene.");
 
-        var identity = SireneMapping.Identity(establishment, siret.Value);
-        return new SourceFacts
-        {
-            Evidence = new(Name, SourceOutcome.Found, at, Detail: FoundDetail.For(identity)),
-            Identity = identity,
-            EssFlag = SireneMapping.EssFlag(establishment.UniteLegale),
-        };
+        return SireneMapping.Facts(establishment, siret, at);
     }
 }

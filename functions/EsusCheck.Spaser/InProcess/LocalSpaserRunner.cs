@@ -18,7 +18,8 @@ public sealed record LocalSpaserRun(BulkJob Job, SpaserSummary? Summary, string 
 /// <summary>Runs a SPASER job inside one process, for <c>esuscheck spaser</c>: the same planner, bulk chunk
 /// processor, dispatcher and job kind as the function app, with job state in memory, files on disk and the queue
 /// drained in place.</summary>
-public sealed class LocalSpaserRunner(EligibilityService service, IOptions<BulkOptions> options, TimeProvider clock, ILoggerFactory loggers)
+public sealed class LocalSpaserRunner(
+    EligibilityService service, FactsPrefetcher prefetcher, IOptions<BulkOptions> options, TimeProvider clock, ILoggerFactory loggers)
 {
     public async Task<LocalSpaserRun> RunAsync(
         string inputPath, SpaserFilter filter, string outputDirectory, IProgress<BulkProgress>? progress, CancellationToken cancellationToken)
@@ -29,14 +30,16 @@ public sealed class LocalSpaserRunner(EligibilityService service, IOptions<BulkO
         var files = new LocalBulkFileStore(outputDirectory);
         var inputs = new LocalSpaserInputStore();
         var bulkWriter = new BulkResultWriter(new SupplierFileReader(options.Value), files, options, clock);
-        var bulkPlanner = new BulkJobPlanner(store, queue, new SupplierFileReader(options.Value), bulkWriter, options, clock, loggers.CreateLogger<BulkJobPlanner>());
+        var prefetch = new BulkPrefetchProcessor(store, queue, prefetcher, clock, loggers.CreateLogger<BulkPrefetchProcessor>());
+        var bulkPlanner = new BulkJobPlanner(store, queue, new SupplierFileReader(options.Value), bulkWriter, prefetch, options, clock,
+            loggers.CreateLogger<BulkJobPlanner>());
         var reader = new DecpReader(options.Value);
         var writer = new SpaserReportWriter(reader, files, options, clock);
         var planner = new SpaserJobPlanner(bulkPlanner, store, reader, writer, options, loggers.CreateLogger<SpaserJobPlanner>());
         var kind = new SpaserJobKind(store, inputs, writer, planner, clock, loggers.CreateLogger<SpaserJobKind>());
         var chunks = new BulkChunkProcessor(store, queue, service, options, clock, loggers.CreateLogger<BulkChunkProcessor>());
         var finalizer = new BulkJobFinalizer(store, bulkWriter, clock, loggers.CreateLogger<BulkJobFinalizer>());
-        var dispatcher = new BulkWorkDispatcher(chunks, finalizer, bulkPlanner, store, [kind], options, loggers.CreateLogger<BulkWorkDispatcher>());
+        var dispatcher = new BulkWorkDispatcher(chunks, prefetch, finalizer, bulkPlanner, store, [kind], options, loggers.CreateLogger<BulkWorkDispatcher>());
 
         progress?.Report(new BulkProgress(BulkJobState.Planning, 0, 0));
         var job = await planner.PlanAsync(new BulkInputFile(path, token => inputs.OpenAsync(path, token)), filter, cancellationToken);

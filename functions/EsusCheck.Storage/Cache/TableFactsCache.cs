@@ -36,6 +36,17 @@ public sealed class TableFactsCache : IFactsCache
     public Task<SourceFacts> GetOrFetchAsync(IRegistrySource source, Siret siret, bool refresh, CancellationToken cancellationToken) =>
         _inFlight.RunAsync((source.Name, siret.Value, refresh), () => ReadOrFetchAsync(source, siret, refresh), cancellationToken);
 
+    public async Task<SourceFacts?> GetFreshAsync(string source, Siret siret, CancellationToken cancellationToken)
+    {
+        var cached = await ReadAsync(source, siret);
+        if (cached is null || !IsFresh(cached)) return null;
+        _metrics?.CacheHit(source);
+        return cached with { Evidence = cached.Evidence with { FromCache = true } };
+    }
+
+    public Task StoreAsync(SourceFacts facts, Siret siret, CancellationToken cancellationToken) =>
+        facts.Outcome is SourceOutcome.Found or SourceOutcome.NotFound ? WriteAsync(facts, siret) : Task.CompletedTask;
+
     // Shared by every caller waiting on this key, so no single caller's token may cancel it.
     private async Task<SourceFacts> ReadOrFetchAsync(IRegistrySource source, Siret siret, bool refresh)
     {

@@ -25,7 +25,7 @@ internal sealed class LocalHarness : IAsyncDisposable
     public string OutputFolder => Path.Combine(Folder, "resultats");
     public LocalBulkRunner Runner => Services.GetRequiredService<LocalBulkRunner>();
 
-    public static async Task<LocalHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<LocalHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var stubs = new RegistryStubs();
         var suppliers = new Suppliers();
@@ -33,6 +33,7 @@ internal sealed class LocalHarness : IAsyncDisposable
         var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: settings);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
         services.AddBulk(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await suppliers.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
         return new LocalHarness(stubs, provider, suppliers);

@@ -40,7 +40,9 @@ public sealed partial class InfrastructureNamesTests
         Assert.Equal(tables.FactsCache, names["cacheTable"]);
         Assert.Equal(tables.EsusList, names["esusListTable"]);
         Assert.Equal(tables.Audit, names["auditTable"]);
+        Assert.Equal(tables.RequestLog, names["requestLogTable"]);
         Assert.Equal(new ReferenceOptions().MarcheCopyTable, names["marcheCopyTable"]);
+        Assert.Equal(new ReferenceOptions().FinessCopyTable, names["finessCopyTable"]);
         Assert.Equal(new ChatOptions().ContextTable, names["chatTable"]);
     }
 

@@ -55,7 +55,7 @@ public sealed class ReferenceRefreshTests : IDisposable
 
         var report = await host.Get<ReferenceRefreshFunction>().Run(new TimerInfo(), default);
 
-        Assert.All(report.Results, r => Assert.Equal(RefreshOutcome.Succeeded, r.Outcome));
+        Assert.All(report.Results.Where(r => r.List != Lists.Finess), r => Assert.Equal(RefreshOutcome.Succeeded, r.Outcome));
         Assert.IsType<EsusCheck.Storage.Esus.TableEsusListStore>(host.EsusList); // on Azurite
         Assert.IsType<TableMarcheCopyStore>(host.MarcheCopy);
         var esus = await host.EsusList.GetInfoAsync(default);
@@ -93,8 +93,8 @@ public sealed class ReferenceRefreshTests : IDisposable
         host.Clock.Advance(TimeSpan.FromDays(1));
         var report = await function.Run(new TimerInfo(), default);
 
-        Assert.Equal([Codes.SourceFailed, Codes.SourceFailed], report.Results.Select(r => r.Code));
-        Assert.All(report.Results, r => Assert.Equal(RefreshOutcome.Failed, r.Outcome));
+        Assert.Equal([Codes.SourceFailed, Codes.SourceFailed, Codes.Disabled], report.Results.Select(r => r.Code));
+        Assert.All(report.Results.Take(2), r => Assert.Equal(RefreshOutcome.Failed, r.Outcome));
         Assert.Contains("503", report.Results[0].Message, StringComparison.Ordinal);
         Assert.Contains("La copie précédente reste utilisée", report.Results[1].Message, StringComparison.Ordinal);
         Assert.Equal(esusBefore, await host.EsusList.GetInfoAsync(default));
@@ -125,6 +125,61 @@ public sealed class ReferenceRefreshTests : IDisposable
         Assert.Equal(3, (await host.MarcheCopy.GetInfoAsync(default))!.StructureCount);
     }
 
+    /// <summary>FINESS's ESAT (246) and EA (247), two rows a page, <c>categetab</c> a number as the tabular API sends it.</summary>
+    private void ServeFinessList(int page2Status = 200)
+    {
+        const string Path = "/api/resources/935e1dc5-afce-4d45-9fda-47b18f7444e6/data/";
+        static System.Text.Json.Nodes.JsonObject Row(string siret, int category, string label, string number)
+        {
+            var row = EsusCheck.Testing.Registries.RegistryShapes.FinessRow(siret, "0", label, number);
+            row["categetab"] = category;
+            return row;
+        }
+        _server.Given(Request.Create().WithPath(Path).WithParam("categetab__in", "246,247").WithParam("page", "1").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody(EsusCheck.Testing.Registries.RegistryShapes.TabularPage(
+                    [Row(Ganymede, 246, "E.S.A.T.", "130000001"), Row(Iddee, 247, "Entreprise Adaptée", "130000002")],
+                    _server.Url + Path + "?categetab__in=246,247&page=2&page_size=2", 1, 2, 3)));
+        _server.Given(Request.Create().WithPath(Path).WithParam("categetab__in", "246,247").WithParam("page", "2").UsingGet())
+            .RespondWith(page2Status == 200
+                ? Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                    .WithBody(EsusCheck.Testing.Registries.RegistryShapes.TabularPage([Row(Danone, 246, "E.S.A.T.", "130000003")], null, 2, 2, 3))
+                : Response.Create().WithStatusCode(page2Status).WithBody("{\"errors\":[\"Erreur\"]}"));
+    }
+
+    [Fact]
+    public async Task The_timer_copies_the_esat_and_ea_of_finess_page_by_page()
+    {
+        ServeFinessList();
+        using var host = new ReferenceTestHost(_server, March2024, esusListPath: null, marcheToken: false, finess: true);
+
+        var report = await host.Get<ReferenceRefreshFunction>().Run(new TimerInfo(), default);
+
+        var finess = report.Results.Single(r => r.List == Lists.Finess);
+        Assert.Equal((RefreshOutcome.Succeeded, 3), (finess.Outcome, finess.Count));
+        Assert.Equal("246", Assert.Single((await host.FinessCopy.FindAsync(SiretOf(Ganymede), default)).Establishments).Category);
+        Assert.Equal("247", Assert.Single((await host.FinessCopy.FindAsync(SiretOf(Iddee), default)).Establishments).Category);
+        Assert.False(report.Staleness.Single(s => s.List == Lists.Finess).Stale);
+        Assert.Equal(1, host.Refreshes(Lists.Finess, RefreshOutcome.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_finess_page_that_fails_keeps_the_previous_copy()
+    {
+        ServeFinessList();
+        using var host = new ReferenceTestHost(_server, March2024, esusListPath: null, marcheToken: false, finess: true);
+        await host.Get<ReferenceRefreshFunction>().Run(new TimerInfo(), default);
+        _server.Reset();
+        ServeFinessList(page2Status: 400);
+
+        var report = await host.Get<ReferenceRefreshFunction>().Run(new TimerInfo(), default);
+
+        var finess = report.Results.Single(r => r.List == Lists.Finess);
+        Assert.Equal((RefreshOutcome.Failed, Codes.SourceFailed), (finess.Outcome, finess.Code));
+        Assert.Contains("400", finess.Message, StringComparison.Ordinal);
+        Assert.Equal(3, (await host.FinessCopy.GetInfoAsync(default))!.EstablishmentCount);
+    }
+
     [Fact]
     public async Task Without_a_url_or_a_token_nothing_is_fetched_and_the_refresh_says_why()
     {
@@ -132,7 +187,7 @@ public sealed class ReferenceRefreshTests : IDisposable
 
         var report = await host.Get<ReferenceRefreshFunction>().Run(new TimerInfo(), default);
 
-        Assert.Equal([Codes.NoUrl, Codes.NoToken], report.Results.Select(r => r.Code));
+        Assert.Equal([Codes.NoUrl, Codes.NoToken, Codes.Disabled], report.Results.Select(r => r.Code));
         Assert.All(report.Results, r => Assert.Equal(RefreshOutcome.Skipped, r.Outcome));
         Assert.Empty(_server.LogEntries);
         Assert.Null(await host.MarcheCopy.GetInfoAsync(default));

@@ -4,6 +4,7 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Registries;
 using EsusCheck.Storage;
 using EsusCheck.Testing;
 using EsusCheck.Testing.Registries;
@@ -28,7 +29,7 @@ internal sealed class ReferenceTestHost : IDisposable
     private readonly MetricCollector<long> _refreshes;
     private readonly MetricCollector<long> _stale;
 
-    public ReferenceTestHost(WireMockServer server, DateTimeOffset now, string? esusListPath = "/files/liste-esus.xlsx", bool marcheToken = true)
+    public ReferenceTestHost(WireMockServer server, DateTimeOffset now, string? esusListPath = "/files/liste-esus.xlsx", bool marcheToken = true, bool finess = false)
     {
         Clock = new FakeTimeProvider(now);
         MarcheTable = Azurite.UniqueName("marche");
@@ -43,6 +44,12 @@ internal sealed class ReferenceTestHost : IDisposable
             ["Registries:MarcheInclusion:BaseUrl"] = server.Url + "/",
             ["Registries:MarcheInclusion:Token"] = marcheToken ? Token : "",
             ["Registries:MarcheInclusion:PageSize"] = "2",
+            ["Reference:CopyFiness"] = finess ? "true" : "false",
+            ["Reference:FinessCopyTable"] = Azurite.UniqueName("finess"),
+            ["Registries:Finess:BaseUrl"] = server.Url + "/",
+            ["Registries:Finess:MinInterval"] = "00:00:00",
+            ["Registries:Finess:MaxRetries"] = "0",
+            ["Registries:Finess:PageSize"] = "2",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
@@ -51,6 +58,7 @@ internal sealed class ReferenceTestHost : IDisposable
             .AddSingleton<TimeProvider>(Clock)
             .AddEsusCheckCore(configuration)
             .AddTableStorage(configuration)
+            .AddRegistries(configuration)
             .AddReferenceFunctions(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
@@ -67,6 +75,8 @@ internal sealed class ReferenceTestHost : IDisposable
     public IEsusListStore EsusList => _services.GetRequiredService<IEsusListStore>();
 
     public IMarcheCopyStore MarcheCopy => _services.GetRequiredService<IMarcheCopyStore>();
+
+    public Core.Reference.Finess.IFinessCopyStore FinessCopy => _services.GetRequiredService<Core.Reference.Finess.IFinessCopyStore>();
 
     public FakeLogCollector Logs => _services.GetRequiredService<FakeLogCollector>();
 

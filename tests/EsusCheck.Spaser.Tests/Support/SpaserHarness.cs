@@ -26,14 +26,16 @@ internal sealed class SpaserHarness : IAsyncDisposable
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "esuscheck-spaser-" + Guid.NewGuid().ToString("N")[..8]);
     public string OutputFolder => Path.Combine(Folder, "resultats");
 
-    public static async Task<SpaserHarness> StartAsync()
+    public static async Task<SpaserHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var stubs = new RegistryStubs();
         var scenario = new Scenario();
         scenario.Stage(stubs);
-        var services = RegistryTestServices.Create(stubs, marcheToken: true);
+        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
         services.AddSpaser(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await scenario.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
         return new SpaserHarness(stubs, provider, scenario);

@@ -96,6 +96,23 @@ public static class RegistryShapes
     /// <paramref name="asList"/> (some SIRETs answer that way). The state is only in <c>periodesEtablissement[0]</c>.</summary>
     public static string SireneEstablishment(string siret, StubCompany c, bool asList = false)
     {
+        var establishment = SireneEstablishmentObject(siret, c);
+        var body = new JsonObject { ["header"] = new JsonObject { ["statut"] = 200, ["message"] = "ok" } };
+        if (asList) body["etablissements"] = new JsonArray(establishment);
+        else body["etablissement"] = establishment;
+        return body.ToJsonString();
+    }
+
+    /// <summary>INSEE Sirene <c>POST /siret</c> (multi-SIRET search): the header with the count, and one entry per
+    /// SIRET found, the others simply absent (registries.md §3).</summary>
+    public static string SireneSearch(IReadOnlyList<(string Siret, StubCompany Company)> found) => new JsonObject
+    {
+        ["header"] = new JsonObject { ["statut"] = 200, ["message"] = "OK", ["total"] = found.Count, ["debut"] = 0, ["nombre"] = found.Count },
+        ["etablissements"] = new JsonArray(found.Select(f => (JsonNode)SireneEstablishmentObject(f.Siret, f.Company)).ToArray()),
+    }.ToJsonString();
+
+    private static JsonObject SireneEstablishmentObject(string siret, StubCompany c)
+    {
         var closed = c.IsEstablishmentClosed;
         var person = c.NonDiffusible && c.LegalForm == "1000";
         var establishment = new JsonObject
@@ -149,10 +166,7 @@ public static class RegistryShapes
                     ["activitePrincipaleEtablissement"] = c.Activity,
                 }),
         };
-        var body = new JsonObject { ["header"] = new JsonObject { ["statut"] = 200, ["message"] = "ok" } };
-        if (asList) body["etablissements"] = new JsonArray(establishment);
-        else body["etablissement"] = establishment;
-        return body.ToJsonString();
+        return establishment;
     }
 
     /// <summary>INSEE Sirene 404 body for an unknown SIRET.</summary>
@@ -196,6 +210,14 @@ public static class RegistryShapes
         ["categetab"] = category,
         ["libcategetab"] = label,
     };
+
+    /// <summary>One page of a paged tabular API answer: <c>links.next</c> names the next page, null on the last.</summary>
+    public static string TabularPage(JsonArray rows, string? next, int page, int pageSize, int total) => new JsonObject
+    {
+        ["data"] = rows,
+        ["links"] = new JsonObject { ["profile"] = null, ["swagger"] = null, ["next"] = next, ["prev"] = null },
+        ["meta"] = new JsonObject { ["page"] = page, ["page_size"] = pageSize, ["total"] = total },
+    }.ToJsonString();
 
     /// <summary>The data.gouv tabular API envelope.</summary>
     public static string TabularPage(JsonArray rows) => new JsonObject

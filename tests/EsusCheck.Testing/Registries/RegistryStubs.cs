@@ -29,6 +29,7 @@ public sealed class RegistryStubs : IDisposable
     private const int DefaultPriority = 1000;
     private const int AuthPriority = 1100; // weaker than the defaults, which require the right secret
     private int _priority = 800;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StubCompany> _sireneBatch = new();
 
     public RegistryStubs()
     {
@@ -105,6 +106,23 @@ public sealed class RegistryStubs : IDisposable
         Stage(Registry.Sirene, siret, Json(200, RegistryShapes.SireneEstablishment(siret, company ?? StubCompany.Default, asList)));
 
     /// <summary>404 with INSEE's header body: the SIRET is unknown.</summary>
+    /// <summary>Makes the multi-SIRET search (<c>POST /siret</c>) know <paramref name="siret"/>; single lookups are
+    /// staged apart (<see cref="SireneFound"/>), so a test can give both paths the same company.</summary>
+    public RegistryStubs SireneBatchFound(string siret, StubCompany? company = null)
+    {
+        _sireneBatch[siret] = company ?? StubCompany.Default;
+        return this;
+    }
+
+    /// <summary>Over this many SIRETs in one search, the stub answers 414 « Requête trop longue », as INSEE does.</summary>
+    public int SireneBatchLimit { get; set; } = int.MaxValue;
+
+    /// <summary>The SIRETs of each multi-SIRET search received, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> SireneBatches => Server.LogEntries
+        .Where(e => e.RequestMessage.Method == "POST" && e.RequestMessage.Path == SirenePath + "/siret")
+        .OrderBy(e => e.RequestMessage.DateTime)
+        .Select(e => (IReadOnlyList<string>)BatchSirets(e.RequestMessage.Body)).ToList();
+
     public RegistryStubs SireneUnknown(string siret) => Stage(Registry.Sirene, siret, Json(404, RegistryShapes.SireneNotFound(siret)));
 
     // ---- FINESS -----------------------------------------------------------------------------------------------
@@ -246,12 +264,50 @@ public sealed class RegistryStubs : IDisposable
 
         Server.Given(Request.Create().UsingGet().WithPath(new WildcardMatcher(SirenePath + "/siret/*")).WithHeader("X-INSEE-Api-Key-Integration", SireneApiKey))
             .AtPriority(DefaultPriority).RespondWith(Json(404, RegistryShapes.SireneNotFound("")));
-        Server.Given(Request.Create().UsingGet().WithPath(new WildcardMatcher(SirenePath + "/*"))).AtPriority(AuthPriority)
+        Server.Given(Request.Create().UsingPost().WithPath(SirenePath + "/siret").WithHeader("X-INSEE-Api-Key-Integration", SireneApiKey))
+            .AtPriority(DefaultPriority).RespondWith(Response.Create().WithCallback(request =>
+            {
+                var asked = BatchSirets(request.Body);
+                if (asked.Count > SireneBatchLimit)
+                    return Json414();
+                var found = asked.Where(_sireneBatch.ContainsKey).Select(s => (s, _sireneBatch[s])).ToList();
+                return found.Count == 0
+                    ? new WireMock.ResponseMessage { StatusCode = 404, BodyData = JsonBody(RegistryShapes.SireneNotFound("")) , Headers = JsonHeaders() }
+                    : new WireMock.ResponseMessage { StatusCode = 200, BodyData = JsonBody(RegistryShapes.SireneSearch(found)), Headers = JsonHeaders() };
+            }));
+        Server.Given(Request.Create().WithPath(new WildcardMatcher(SirenePath + "/*"))).AtPriority(AuthPriority)
             .RespondWith(Json(401, """{"fault":{"code":900901,"message":"Invalid Credentials","description":"Invalid Credentials. Make sure you have provided the correct security credentials"}}"""));
 
         Server.Given(Request.Create().UsingGet().WithPath($"/api/resources/{FinessResource}/data/")).AtPriority(DefaultPriority)
             .RespondWith(Json(200, RegistryShapes.TabularPage([])));
     }
+
+    /// <summary>The SIRETs of a form-encoded <c>q=siret:(A OR B …)</c>.</summary>
+    private static List<string> BatchSirets(string? form)
+    {
+        var q = (form ?? "").Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == "q")
+            .Select(p => Uri.UnescapeDataString(p[1].Replace('+', ' '))).FirstOrDefault() ?? "";
+        var open = q.IndexOf('(', StringComparison.Ordinal);
+        var close = q.LastIndexOf(')');
+        return open < 0 || close < open ? [] : q[(open + 1)..close].Split(" OR ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+
+    private static WireMock.ResponseMessage Json414() => new()
+    {
+        StatusCode = 414,
+        BodyData = JsonBody("""{"header":{"statut":414,"message":"Requête trop longue"}}"""),
+        Headers = JsonHeaders(),
+    };
+
+    private static WireMock.Util.BodyData JsonBody(string json) => new()
+    {
+        BodyAsString = json,
+        DetectedBodyType = WireMock.Types.BodyType.String,
+        Encoding = System.Text.Encoding.UTF8,
+    };
+
+    private static Dictionary<string, WireMock.Types.WireMockList<string>> JsonHeaders() =>
+        new() { ["Content-Type"] = new WireMock.Types.WireMockList<string>("application/json; charset=utf-8") };
 
     private static IResponseBuilder MarcheUnauthorizedResponse() => Response.Create().WithStatusCode(401)
         .WithHeader("Content-Type", "application/json")

@@ -39,6 +39,7 @@ public static class RegistryTestServices
             settings[$"Registries:{source}:TotalTimeout"] = "00:00:20";
             settings[$"Registries:{source}:RetryDelay"] = "00:00:00.010";
             settings[$"Registries:{source}:MinInterval"] = "00:00:00";
+            settings[$"Registries:{source}:RequestsPerWindow"] = "0";
             settings[$"Registries:{source}:BreakerMinimumThroughput"] = "1000";
         }
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
