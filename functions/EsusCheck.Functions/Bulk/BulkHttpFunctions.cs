@@ -16,6 +16,7 @@ public sealed class BulkHttpFunctions(
 {
     public const string UploadName = "UploadBulkFile";
     public const string StatusName = "GetBulkJob";
+    public const string DownloadName = "GetBulkJobFile";
 
     [Function(UploadName)]
     public async Task<IActionResult> Upload(
@@ -47,6 +48,12 @@ public sealed class BulkHttpFunctions(
             cancellationToken => endpoint.StatusAsync(jobId, Caller(request), HttpGuard.Instance(request), cancellationToken));
 
     private string? Caller(HttpRequest request) => ClientIdentity.From(request, http.Value.AppServiceAuthentication);
+
+    [Function(DownloadName)]
+    public async Task<IActionResult> Download(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.FileRoute)] HttpRequest request, string jobId, string file) =>
+        await HttpGuard.RunAsync(request, logger, DownloadName,
+            cancellationToken => endpoint.FileAsync(jobId, file, Caller(request), HttpGuard.Instance(request), cancellationToken));
 
     /// <summary>The file's name from <c>?name=</c> or a <c>Content-Disposition</c> header; only used to name the results.</summary>
     private static string? FileName(HttpRequest request)
