@@ -36,7 +36,11 @@ param marcheToken string = ''
 @secure()
 param teamsSecret string = ''
 
-@description('Names of secrets already set in the vault by hand (insee-api-key, marche-token, teams-secret) whose app setting must reference them although no value is passed here.')
+@description('Key of the HMAC that hashes SIRETs in the logs (32 random bytes, base64: `openssl rand -base64 32`). Stored in Key Vault. Empty: each app instance draws its own random key, so hashes cannot be compared across instances or restarts.')
+@secure()
+param siretHashKey string = ''
+
+@description('Names of secrets already set in the vault by hand (insee-api-key, marche-token, teams-secret, siret-hash-key) whose app setting must reference them although no value is passed here.')
 param existingSecretNames string[] = []
 
 @description('Where the DG Trésor ESUS list is fetched from each night: an https URL to the XLSX or CSV (the address changes every year). Empty: the list comes only from files dropped into the reference container.')
@@ -91,6 +95,7 @@ var secretSettings = [
   { name: 'insee-api-key', setting: 'Registries__Sirene__ApiKey', value: inseeApiKey }
   { name: 'marche-token', setting: 'Registries__MarcheInclusion__Token', value: marcheToken }
   { name: 'teams-secret', setting: 'Chat__TeamsSecret', value: teamsSecret }
+  { name: 'siret-hash-key', setting: 'Logging__SiretHashKey', value: siretHashKey }
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {

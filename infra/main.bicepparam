@@ -11,6 +11,7 @@ param operatorPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'U
 param inseeApiKey = readEnvironmentVariable('ESUSCHECK_INSEE_API_KEY', '')
 param marcheToken = readEnvironmentVariable('ESUSCHECK_MARCHE_TOKEN', '')
 param teamsSecret = readEnvironmentVariable('ESUSCHECK_TEAMS_SECRET', '')
+param siretHashKey = readEnvironmentVariable('ESUSCHECK_SIRET_HASH_KEY', '')
 param existingSecretNames = split(readEnvironmentVariable('ESUSCHECK_EXISTING_SECRETS', ''), ',')
 
 param esusListSource = readEnvironmentVariable('ESUSCHECK_ESUS_LIST_SOURCE', '')

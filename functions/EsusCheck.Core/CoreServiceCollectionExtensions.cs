@@ -11,6 +11,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddEsusCheckCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EsusOptions>().Bind(configuration.GetSection(EsusOptions.Section));
+        LogPrivacy.UseKey(configuration[LogPrivacy.KeySetting]);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFactsCache, NoFactsCache>();
         services.TryAddSingleton<IEsusListStore, InMemoryEsusListStore>();

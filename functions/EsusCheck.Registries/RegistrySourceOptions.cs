@@ -13,6 +13,14 @@ public abstract class RegistrySourceOptions
     /// <summary>How long one call may take in all: waiting for the pace, every attempt and every retry delay.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one attempt may wait for its turn behind the registry's limiter. Past it (or past what is left of
+    /// <see cref="TotalTimeout"/>) the source is busy, not timed out: the check answers <c>registries_busy</c> with a
+    /// <c>Retry-After</c>, and neither the attempt timeout nor the circuit breaker sees it.</summary>
+    public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest registry answer read, in bytes; a larger one makes the source unavailable for that call.</summary>
+    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The least time between two attempts to this registry from this process (retries included). Keep it
     /// above the published window divided by the published limit.</summary>
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -9,7 +9,8 @@ public enum CheckFailureKind
     InvalidInput,
     /// <summary>The registries answered and none knows the number (HTTP 404, CLI exit 3).</summary>
     Unknown,
-    /// <summary>No registry could establish identity and nothing was cached (HTTP 503, CLI exit 4).</summary>
+    /// <summary>No registry could establish identity and nothing was cached (HTTP 503, CLI exit 4): codes
+    /// <c>registries_unavailable</c> or, when the wait for a turn behind the rate limits was too long, <c>registries_busy</c>.</summary>
     RegistriesUnavailable,
 }
 
@@ -20,6 +21,9 @@ public sealed record CheckFailure(CheckFailureKind Kind, string Code, string Tit
         public const string UnknownSiret = "siret_unknown";
         public const string UnknownSiren = "siren_unknown";
         public const string RegistriesUnavailable = "registries_unavailable";
+        /// <summary>Same kind as <see cref="RegistriesUnavailable"/> (503, CLI exit 4), but the registries were not asked:
+        /// the wait for a turn behind their rate limits exceeded <c>MaxQueueWait</c>.</summary>
+        public const string RegistriesBusy = "registries_busy";
     }
 }
 

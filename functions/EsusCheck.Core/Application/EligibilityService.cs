@@ -59,7 +59,9 @@ public sealed class EligibilityService(
         var facts = await gatherer.GatherAsync(siret, refresh, cancellationToken, preferStored);
         var identity = facts.IdentitySource;
         if (identity is null || identity.Outcome == SourceOutcome.Unavailable || identity.Outcome == SourceOutcome.NotConfigured)
-            return Unavailable(facts.Sources.Select(s => s.RetryAfter).Max());
+            return facts.Sources.Any(s => s.Busy)
+                ? Busy(facts.Sources.Select(s => s.RetryAfter).Max())
+                : Unavailable(facts.Sources.Select(s => s.RetryAfter).Max());
         if (identity.Outcome == SourceOutcome.NotFound)
             return siret.HasValidKey
                 ? Unknown(CheckFailure.Codes.UnknownSiret, $"Aucun établissement ne porte le SIRET {siret.Formatted} dans les registres publics.")
@@ -88,5 +90,11 @@ public sealed class EligibilityService(
         CheckOutcome.Failed(new(CheckFailureKind.RegistriesUnavailable, CheckFailure.Codes.RegistriesUnavailable,
             "Registres indisponibles",
             "Les registres publics ne répondent pas pour le moment et aucune donnée n'est en cache pour ce numéro. Réessayez plus tard.",
+            retryAfter ?? TimeSpan.FromSeconds(30)));
+
+    private static CheckOutcome Busy(TimeSpan? retryAfter) =>
+        CheckOutcome.Failed(new(CheckFailureKind.RegistriesUnavailable, CheckFailure.Codes.RegistriesBusy,
+            "Registres très sollicités",
+            "Trop de vérifications sont en attente auprès des registres publics : celle-ci n'a pas pu être envoyée à temps et aucune donnée n'est en cache pour ce numéro. Réessayez dans quelques instants.",
             retryAfter ?? TimeSpan.FromSeconds(30)));
 }

@@ -12,6 +12,9 @@ public sealed record SourceFacts
     public IReadOnlyList<FinessCategoryFact> FinessCategories { get; init; } = [];
     /// <summary>For an unavailable source that said when to come back (429/503 <c>Retry-After</c>).</summary>
     public TimeSpan? RetryAfter { get; init; }
+    /// <summary>For an unavailable source that was never asked: the call waited too long for its turn behind the
+    /// registry's rate limit (<c>registries_busy</c>), as opposed to a registry that failed to answer.</summary>
+    public bool Busy { get; init; }
 
     public string Source => Evidence.Source;
     public SourceOutcome Outcome => Evidence.Outcome;
@@ -19,8 +22,8 @@ public sealed record SourceFacts
     public static SourceFacts NotFound(string source, DateTimeOffset at, string? detail = null) =>
         new() { Evidence = new(source, SourceOutcome.NotFound, at, Detail: detail) };
 
-    public static SourceFacts Unavailable(string source, DateTimeOffset at, string detail, TimeSpan? retryAfter = null) =>
-        new() { Evidence = new(source, SourceOutcome.Unavailable, at, Detail: detail), RetryAfter = retryAfter };
+    public static SourceFacts Unavailable(string source, DateTimeOffset at, string detail, TimeSpan? retryAfter = null, bool busy = false) =>
+        new() { Evidence = new(source, SourceOutcome.Unavailable, at, Detail: detail), RetryAfter = retryAfter, Busy = busy };
 
     public static SourceFacts NotConfigured(string source, DateTimeOffset at, string detail) =>
         new() { Evidence = new(source, SourceOutcome.NotConfigured, at, Detail: detail) };

@@ -33,6 +33,11 @@ internal sealed class RegistryCall(string source, TimeProvider clock, ILogger lo
         {
             answer = new(null, known);
         }
+        catch (RegistryBusyException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller gave up while queued: its cancellation, not a busy registry.
+            throw new OperationCanceledException(cancellationToken);
+        }
         if (answer.Failure is { } failure && answer.Status is not HttpStatusCode.NotFound)
             logger.LogWarning("{Source} gave no usable answer for {NumberHash}: {Reason}", source, LogPrivacy.Hash(number), failure.LogReason);
         return answer;
@@ -56,7 +61,7 @@ internal sealed class RegistryCall(string source, TimeProvider clock, ILogger lo
         {
             { Content: { } content } => map(content, at),
             { Status: { } status } when onStatus?.Invoke(status, at) is { } special => special,
-            _ => SourceFacts.Unavailable(source, at, answer.Failure!.Detail, answer.Failure.RetryAfter),
+            _ => SourceFacts.Unavailable(source, at, answer.Failure!.Detail, answer.Failure.RetryAfter, answer.Failure.Busy),
         };
         logger.LogDebug("{Source} answered {Outcome} for SIRET {SiretHash}", source, facts.Outcome, LogPrivacy.Hash(siret.Value));
         return facts;

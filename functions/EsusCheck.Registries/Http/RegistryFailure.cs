@@ -8,7 +8,7 @@ namespace EsusCheck.Registries.Http;
 
 /// <summary>Why a registry gave no usable answer, as a French sentence for the evidence (never a secret, never a
 /// URL) and a short English reason for the logs.</summary>
-internal sealed record RegistryFailure(string Detail, string LogReason, TimeSpan? RetryAfter = null)
+internal sealed record RegistryFailure(string Detail, string LogReason, TimeSpan? RetryAfter = null, bool Busy = false)
 {
     public static RegistryFailure FromStatus(HttpStatusCode status, TimeSpan? retryAfter, string? credentialKey = null) => (int)status switch
     {
@@ -38,6 +38,12 @@ internal sealed record RegistryFailure(string Detail, string LogReason, TimeSpan
         BrokenCircuitException broken => new(
             "Le registre a échoué plusieurs fois de suite : il n'est plus interrogé pendant un court délai" + After(broken.RetryAfter) + ".",
             "circuit open", broken.RetryAfter),
+        RegistryBusyException busy => new(
+            "Le registre est très sollicité : la requête a trop attendu son tour et n'a pas été envoyée" + After(busy.Waited) + ".",
+            "queue wait exceeded", busy.Waited ?? TimeSpan.FromSeconds(30), Busy: true),
+        RegistryResponseTooLargeException tooLarge => new(
+            $"La réponse du registre dépasse la taille acceptée ({tooLarge.MaxBytes / 1024} Kio) : elle n'a pas été lue.",
+            "body too large"),
         TimeoutRejectedException => new("Le registre n'a pas répondu (délai dépassé).", "timeout"),
         TaskCanceledException => new("Le registre n'a pas répondu (délai dépassé).", "timeout"),
         HttpRequestException => Unreachable(exception),

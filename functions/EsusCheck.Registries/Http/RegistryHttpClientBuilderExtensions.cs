@@ -64,8 +64,12 @@ internal static class RegistryHttpClientBuilderExtensions
                 pipeline.AddCircuitBreaker(breaker);
             });
 
-        return builder.AddHttpMessageHandler(sp => new PacedAttemptHandler(
-                sp.GetRequiredKeyedService<IRequestLimiter>(sourceName), sp.GetRequiredService<IOptions<TOptions>>().Value.AttemptTimeout))
+        return builder.AddHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                return new PacedAttemptHandler(sp.GetRequiredKeyedService<IRequestLimiter>(sourceName), options.AttemptTimeout,
+                    options.MaxQueueWait, options.MaxResponseBytes, sp.GetRequiredService<TimeProvider>());
+            })
             // Innermost: measures each attempt on the wire (latency, status, 429s), not the wait for the pace.
             .AddHttpMessageHandler(sp => new RegistryMetricsHandler(sp.GetRequiredService<EsusCheckMetrics>(), sourceName));
     }

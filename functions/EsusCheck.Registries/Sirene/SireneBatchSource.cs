@@ -60,7 +60,7 @@ public sealed class SireneBatchSource(
                     break;
                 default:
                     failure = SourceFacts.Unavailable(Name, at, answer.Failure?.Detail ?? "La réponse du registre est illisible (format inattendu).",
-                        answer.Failure?.RetryAfter);
+                        answer.Failure?.RetryAfter, answer.Failure?.Busy ?? false);
                     break;
             }
         }

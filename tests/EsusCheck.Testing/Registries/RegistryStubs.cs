@@ -157,6 +157,10 @@ public sealed class RegistryStubs : IDisposable
     public RegistryStubs Delayed(Registry registry, string siret, TimeSpan delay, StubCompany? company = null) =>
         Stage(registry, siret, Found(registry, siret, company).WithDelay(delay));
 
+    /// <summary>200 with a JSON body of <paramref name="bytes"/> bytes (a valid answer padded with a long string).</summary>
+    public RegistryStubs Oversized(Registry registry, string siret, int bytes) =>
+        Stage(registry, siret, Json(200, "{\"results\": [], \"padding\": \"" + new string('x', bytes) + "\"}"));
+
     /// <summary>200 with a body that is not the JSON expected.</summary>
     public RegistryStubs Malformed(Registry registry, string siret) =>
         Stage(registry, siret, Json(200, registry == Registry.MarcheInclusion ? "[{\"id\": 1, \"kind\": " : "{\"results\": [ {\"siren\": "));
