@@ -4,6 +4,7 @@ using EsusCheck.Core.Reports;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
 using EsusCheck.Testing.Registries;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace EsusCheck.Functions.Tests;
@@ -173,6 +174,28 @@ public sealed class CheckEligibilityFunctionTests : IAsyncLifetime
         Assert.Equal("120", response.Header("Retry-After"));
         Assert.Equal(120, (int?)response.Json["retryAfter"]);
         Assert.Equal("Registres indisponibles", (string?)response.Json["title"]);
+    }
+
+    [Fact]
+    public async Task A_check_that_waited_too_long_for_its_turn_answers_503_registries_busy_with_retry_after()
+    {
+        var queued = TestSirets.Next();
+        var limiter = new Mock<EsusCheck.Registries.Http.IRequestLimiter>();
+        limiter.Setup(l => l.AcquireAsync(It.IsAny<CancellationToken>()))
+            .Returns((CancellationToken ct) => new ValueTask<IDisposable>(Task.Delay(Timeout.Infinite, ct).ContinueWith<IDisposable>(
+                t => throw new OperationCanceledException(ct), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
+        await using var api = new ApiHarness(
+            services => services.AddKeyedSingleton(EsusCheck.Core.Facts.SourceNames.RechercheEntreprises, limiter.Object),
+            new Dictionary<string, string?> { ["Registries:RechercheEntreprises:MaxQueueWait"] = "00:00:02" });
+        api.Stubs.RechercheFound(queued);
+
+        var response = await Check(api, queued);
+
+        Contract.AssertProblem(response, 503, CheckFailure.Codes.RegistriesBusy, ApiOperations.CheckEligibility);
+        Assert.Equal("2", response.Header("Retry-After"));
+        Assert.Equal("Registres très sollicités", (string?)response.Json["title"]);
+        Assert.Contains("Réessayez dans quelques instants", (string?)response.Json["detail"]);
+        Assert.Equal(0, api.RechercheCalls(queued));
     }
 
     [Fact]
