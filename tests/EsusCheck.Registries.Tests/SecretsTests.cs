@@ -54,4 +54,23 @@ public sealed class SecretsTests : StubbedRegistriesTest
         foreach (var secret in new[] { RegistryStubs.MarcheToken, RegistryStubs.SireneApiKey })
             Assert.DoesNotContain(written, text => text.Contains(secret, StringComparison.Ordinal));
     }
+
+    /// <summary>Failures are logged with a keyed hash of the number, never the number itself.</summary>
+    [Fact]
+    public async Task No_siret_appears_in_the_logs_only_its_keyed_hash()
+    {
+        var down = TestSirets.Next();
+        Stubs.Fails(Registry.RechercheEntreprises, down, 503).SireneFound(down);
+        var collection = RegistryTestServices.Create(Stubs, sireneKey: true);
+        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        await using var services = collection.BuildServiceProvider();
+
+        Assert.True((await services.GetRequiredService<EligibilityService>().CheckAsync(new CheckRequest(down))).Succeeded);
+
+        var logs = services.GetFakeLogCollector().GetSnapshot();
+        var written = logs.Select(l => string.Join(" | ", l.Message, l.Exception?.ToString(),
+            string.Join(";", l.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? []))).ToList();
+        Assert.Contains(written, text => text.Contains(LogPrivacy.Hash(down), StringComparison.Ordinal));
+        Assert.DoesNotContain(written, text => text.Contains(down, StringComparison.Ordinal) || text.Contains(down[..9], StringComparison.Ordinal));
+    }
 }
