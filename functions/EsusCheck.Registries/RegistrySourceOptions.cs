@@ -19,7 +19,7 @@ public abstract class RegistrySourceOptions
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The largest registry answer read, in bytes; a larger one makes the source unavailable for that call.</summary>
-    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+    public long MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>The least time between two attempts to this registry from this process (retries included). Keep it
     /// above the published window divided by the published limit.</summary>

@@ -121,7 +121,7 @@ internal static class ApiSchemas
             Property("detail", "Détail", String("Explication en français de ce qui ne va pas et de ce qu'il faut changer.")),
             Property("instance", "Chemin", String("Le chemin de la requête.")),
             Property("code", "Code d'erreur", String(
-                "Code stable : identifier_*, cpv_invalid, siret_unknown, siren_unknown, registries_unavailable, batch_too_large, " +
+                "Code stable : identifier_*, cpv_invalid, siret_unknown, siren_unknown, registries_unavailable, registries_busy, batch_too_large, " +
                 "body_invalid, parameter_invalid, internal_error, et pour la conversation body_invalid_json, message_required…")),
             Property("retryAfter", "Réessayer après", Integer("Secondes à attendre avant de réessayer (503).")))
             .Optional("instance", "retryAfter");

@@ -118,7 +118,7 @@ public static class OpenApiDocumentBuilder
             ["400"] = Problem("Numéro SIRET/SIREN ou code CPV invalide (codes identifier_* et cpv_invalid), ou paramètre invalide."),
             ["404"] = Problem("Aucun établissement ne porte ce numéro (codes siret_unknown et siren_unknown)."),
             ["429"] = Problem("Ce client a dépassé sa limite de vérifications par minute (code rate_limited).", RetryAfter()),
-            ["503"] = Problem("Les registres ne répondent pas et rien n'est en cache (code registries_unavailable).", RetryAfter()),
+            ["503"] = Problem("Les registres ne répondent pas (code registries_unavailable) ou sont trop sollicités (code registries_busy), et rien n'est en cache.", RetryAfter()),
             ["500"] = Problem("Erreur inattendue (code internal_error)."),
         },
     };
