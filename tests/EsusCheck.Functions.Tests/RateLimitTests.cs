@@ -42,5 +42,45 @@ public sealed class RateLimitTests : IAsyncDisposable
         Assert.Equal(1, _api.RechercheCalls(_known));
     }
 
+    [Fact]
+    public async Task Chat_messages_count_against_the_same_limit_and_are_refused_before_their_body_is_read()
+    {
+        _api.Stubs.RechercheFound(_known);
+        for (var i = 0; i < 3; i++) Assert.Equal(200, (await Chat(As("bavard"), $$"""{ "message": "{{_known}} est-elle ESS ?" }""")).Status);
+
+        var refused = await Chat(As("bavard"), $$"""{ "message": "{{_known}} est-elle ESS ?" }""");
+        var other = await Chat(As("mairie"), $$"""{ "message": "{{_known}} est-elle ESS ?" }""");
+
+        Contract.AssertProblem(refused, 429, ClientRateLimiter.Code, ApiOperations.Chat);
+        Assert.True(int.Parse(refused.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal(200, other.Status);
+    }
+
+    [Fact]
+    public async Task Mcp_posts_count_against_the_same_limit()
+    {
+        _api.Stubs.RechercheFound(_known);
+        const string list = """{ "jsonrpc": "2.0", "id": 1, "method": "tools/list" }""";
+        for (var i = 0; i < 3; i++) Assert.Equal(200, (await Mcp(As("agent"), list)).Status);
+
+        var refused = await Mcp(As("agent"), list);
+
+        Contract.AssertProblem(refused, 429, ClientRateLimiter.Code, ApiOperations.Mcp);
+        Assert.Equal(200, (await Mcp(As("autre-agent"), list)).Status);
+    }
+
+    private async Task<HttpCall.Response> Chat(Dictionary<string, string> headers, string body)
+    {
+        var request = HttpCall.Request("POST", "/api/v1/chat", body: body, headers: headers);
+        return await (await _api.Function<EsusCheck.Functions.Chat.ChatFunction>().Run(request, default)).ExecuteAsync(request);
+    }
+
+    private async Task<HttpCall.Response> Mcp(Dictionary<string, string> headers, string body)
+    {
+        headers["Accept"] = "application/json, text/event-stream";
+        var request = HttpCall.Request("POST", "/api/v1/mcp", body: body, headers: headers);
+        return await (await _api.Function<EsusCheck.Functions.Chat.McpFunction>().Run(request, default)).ExecuteAsync(request);
+    }
+
     public async ValueTask DisposeAsync() => await _api.DisposeAsync();
 }

@@ -7,15 +7,18 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EsusCheck.Functions.Chat;
 
-/// <summary><c>POST /api/v1/chat</c>: one French message in, the reply, reports, Adaptive Card and follow-ups out.</summary>
-public sealed class ChatFunction(ChatHttpHandler handler)
+/// <summary><c>POST /api/v1/chat</c>: one French message in, the reply, reports, Adaptive Card and follow-ups out. Each
+/// message counts one check against the caller's per-minute limit, taken before the body is read.</summary>
+public sealed class ChatFunction(ChatHttpHandler handler, ClientRateLimiter limits)
 {
     public const string ClientId = "chat";
 
     [Function("Chat")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/chat")] HttpRequest request, CancellationToken cancellationToken) =>
-        ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body
-            ? await handler.HandleAsync(Encoding.UTF8.GetString(body), ClientId, cancellationToken)
-            : HttpReply.TooLarge(handler.MaxRequestBytes));
+        limits.TryAcquire(request, 1) is { } limited
+            ? ApiResponse.Problem(limited, HttpGuard.Instance(request))
+            : ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body
+                ? await handler.HandleAsync(Encoding.UTF8.GetString(body), ClientId, cancellationToken)
+                : HttpReply.TooLarge(handler.MaxRequestBytes));
 }

@@ -234,6 +234,7 @@ public static class OpenApiDocumentBuilder
         {
             ["200"] = Json("La réponse, les rapports, la carte adaptative et les suggestions.", Ref(ChatSchemas.Answer)),
             ["400"] = Problem("Corps invalide : body_invalid_json, message_required, message_too_long, conversation_id_too_long."),
+            ["429"] = Problem("Ce client a dépassé sa limite de vérifications par minute (code rate_limited) : chaque message compte pour une.", RetryAfter()),
         },
     };
 
@@ -252,6 +253,7 @@ public static class OpenApiDocumentBuilder
         Responses = new OpenApiResponses
         {
             ["200"] = Json("La réponse JSON-RPC.", FreeObject("Un message JSON-RPC 2.0.")),
+            ["429"] = Problem("Ce client a dépassé sa limite de vérifications par minute (code rate_limited) : chaque requête POST compte pour une.", RetryAfter()),
         },
     };
 
