@@ -2,8 +2,8 @@ using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Cli.Output;
-using EsusCheck.Core.Esus;
-using EsusCheck.Core.Reference;
+using EsusCheck.Registries.Esus;
+using EsusCheck.Registries.Reference;
 using Spectre.Console;
 
 namespace EsusCheck.Cli.Commands;
