@@ -22,6 +22,18 @@ public static class CliServices
     {
         services.AddLogging();
         services.AddSingleton(console);
+        services.AddSingleton(configuration);
+        services.AddEsusCheckLocal(configuration);
+
+        foreach (var command in typeof(CliServices).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
+            services.AddTransient(typeof(ICliCommand), command);
+        return services;
+    }
+
+    /// <summary>The application services of a process on a laptop (every command, and <c>esuscheck serve</c>).</summary>
+    public static IServiceCollection AddEsusCheckLocal(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<CliOptions>().Bind(configuration.GetSection(CliOptions.Section));
         services.AddEsusCheckCore(configuration);
         services.AddRegistries(configuration);
@@ -32,7 +44,7 @@ public static class CliServices
         services.AddBulk(configuration);
         services.AddSpaser(configuration);
 
-        if (!string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]))
+        if (HasStorage(configuration))
             services.AddTableStorage(configuration);
         // Without storage, answers are kept for the run: a bulk file's batched prefetch fills what its checks read.
         if (services.LastOrDefault(d => d.ServiceType == typeof(IFactsCache))?.ImplementationType == typeof(NoFactsCache))
@@ -41,10 +53,9 @@ public static class CliServices
         // process ends: the CLI remembers it in a file instead.
         if (services.LastOrDefault(d => d.ServiceType == typeof(IEsusListStore))?.ImplementationType == typeof(InMemoryEsusListStore))
             services.AddSingleton<IEsusListStore, FileEsusListStore>();
-
-        foreach (var command in typeof(CliServices).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
-            services.AddTransient(typeof(ICliCommand), command);
         return services;
     }
+
+    public static bool HasStorage(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.ConnectionString)}"]);
 }

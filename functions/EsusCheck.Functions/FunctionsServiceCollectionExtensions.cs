@@ -6,6 +6,7 @@ using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Functions.Spaser;
 using EsusCheck.Functions.Telemetry;
+using EsusCheck.Functions.Web;
 using EsusCheck.Registries;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSpaserFunctions(configuration);
         services.AddChat(configuration);
         services.AddHttpApi(configuration);
+        services.AddWebPage(configuration);
         services.AddEsusCheckFunctionsTelemetry();
         services.AddReferenceFunctions(configuration);
         return services;

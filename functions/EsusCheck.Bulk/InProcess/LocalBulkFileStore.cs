@@ -22,4 +22,10 @@ public sealed class LocalBulkFileStore(string outputDirectory) : IBulkFileStore
         await using (var file = File.Create(path)) await content.CopyToAsync(file, cancellationToken);
         return new BulkOutputLink(fileName, path);
     }
+
+    public Task<Stream?> OpenOutputAsync(string jobId, string fileName, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(outputDirectory, Path.GetFileName(fileName));
+        return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
+    }
 }

@@ -10,4 +10,5 @@ public static class BulkCodes
     public const string ProcessingFailed = "bulk_processing_failed";
     public const string JobNotFound = "bulk_job_not_found";
     public const string JobIdInvalid = "bulk_job_id_invalid";
+    public const string FileNotFound = "bulk_file_not_found";
 }

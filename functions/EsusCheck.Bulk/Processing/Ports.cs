@@ -37,6 +37,9 @@ public interface IBulkFileStore
     Task StoreInputAsync(string inputName, Stream content, CancellationToken cancellationToken);
 
     Task<BulkOutputLink> SaveOutputAsync(string jobId, string fileName, Stream content, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>A result file written by <see cref="SaveOutputAsync"/>, or null when there is none by that name.</summary>
+    Task<Stream?> OpenOutputAsync(string jobId, string fileName, CancellationToken cancellationToken);
 }
 
 /// <summary>The work queue: chunk and finalize messages, optionally delayed.</summary>

@@ -37,36 +37,11 @@ internal static class FrenchWords
         _ => article.ToArticle(),
     };
 
-    public static string Outcome(string source, string outcome) => (source, outcome) switch
-    {
-        (SourceNames.EsusList, "found") => "SIREN présent sur la liste",
-        (SourceNames.EsusList, "not_found") => "SIREN absent de la liste",
-        (SourceNames.EsusList, "not_configured") => "aucune liste chargée",
-        (_, var other) => Outcome(other),
-    };
+    public static string Outcome(string source, string outcome) => EvidenceWords.Outcome(source, outcome);
 
-    private static string Outcome(string outcome) => outcome switch
-    {
-        "found" => "a répondu",
-        "not_found" => "ne connaît pas ce numéro",
-        "unavailable" => "indisponible",
-        "not_configured" => "non configuré",
-        _ => outcome,
-    };
+    public static string CompanyState(string? state) => EvidenceWords.CompanyState(state);
 
-    public static string CompanyState(string? state) => state switch
-    {
-        "active" => "entreprise active",
-        "ceased" => "entreprise cessée",
-        _ => "état de l'entreprise inconnu",
-    };
-
-    public static string EstablishmentState(string? state) => state switch
-    {
-        "active" => "établissement ouvert",
-        "closed" => "établissement fermé",
-        _ => "état de l'établissement inconnu",
-    };
+    public static string EstablishmentState(string? state) => EvidenceWords.EstablishmentState(state);
 
     public static string Source(string source) => SourceDisplayNames.For(source);
 }

@@ -15,6 +15,7 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
 {
     public const string UploadName = "UploadBulkFile";
     public const string StatusName = "GetBulkJob";
+    public const string DownloadName = "GetBulkJobFile";
 
     [Function(UploadName)]
     public async Task<IActionResult> Upload(
@@ -40,6 +41,12 @@ public sealed class BulkHttpFunctions(BulkEndpoint endpoint, IOptions<BulkOption
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.StatusRoute)] HttpRequest request, string jobId) =>
         await HttpGuard.RunAsync(request, logger, StatusName,
             cancellationToken => endpoint.StatusAsync(jobId, HttpGuard.Instance(request), cancellationToken));
+
+    [Function(DownloadName)]
+    public async Task<IActionResult> Download(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.FileRoute)] HttpRequest request, string jobId, string file) =>
+        await HttpGuard.RunAsync(request, logger, DownloadName,
+            cancellationToken => endpoint.FileAsync(jobId, file, HttpGuard.Instance(request), cancellationToken));
 
     /// <summary>The file's name from <c>?name=</c> or a <c>Content-Disposition</c> header; only used to name the results.</summary>
     private static string? FileName(HttpRequest request)

@@ -13,6 +13,12 @@ public sealed class ApiActionResult(ApiResponse response) : IActionResult
         var http = context.HttpContext.Response;
         http.StatusCode = Response.Status;
         foreach (var (name, value) in Response.Headers) http.Headers[name] = value;
+        if (Response.File is { } file)
+        {
+            http.ContentType = Response.ContentType;
+            await using (file) await file.CopyToAsync(http.Body, context.HttpContext.RequestAborted);
+            return;
+        }
         if (Response.Content is null) return;
         http.ContentType = Response.ContentType;
         var bytes = Encoding.UTF8.GetBytes(Response.Content);

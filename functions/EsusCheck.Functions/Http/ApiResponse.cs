@@ -7,6 +7,9 @@ namespace EsusCheck.Functions.Http;
 /// serialised with <see cref="ReportJson.Options"/>, the one JSON configuration of the public contract.</summary>
 public sealed record ApiResponse(int Status, string? Content, string? ContentType, IReadOnlyDictionary<string, string> Headers)
 {
+    /// <summary>A file streamed as it is (a bulk result), instead of <see cref="Content"/>; the response disposes it.</summary>
+    public Stream? File { get; init; }
+
     public const string Json = "application/json; charset=utf-8";
     public const string ProblemJson = "application/problem+json; charset=utf-8";
 
@@ -16,6 +19,14 @@ public sealed record ApiResponse(int Status, string? Content, string? ContentTyp
         new(200, JsonSerializer.Serialize(body, ReportJson.Options), Json, headers ?? NoStore);
 
     public static ApiResponse RawJson(string json, IReadOnlyDictionary<string, string> headers) => new(200, json, Json, headers);
+
+    /// <summary>A download: never cached by a shared cache, saved under <paramref name="fileName"/> by a browser.</summary>
+    public static ApiResponse Download(Stream content, string contentType, string fileName) =>
+        new(200, null, contentType, new Dictionary<string, string>
+        {
+            ["Cache-Control"] = "private, no-cache",
+            ["Content-Disposition"] = new System.Net.Mime.ContentDisposition { FileName = fileName, DispositionType = "attachment" }.ToString(),
+        }) { File = content };
 
     public static ApiResponse NotModified(IReadOnlyDictionary<string, string> headers) => new(304, null, null, headers);
 

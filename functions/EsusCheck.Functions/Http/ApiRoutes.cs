@@ -18,4 +18,10 @@ public static class ApiRoutes
     public const string Chat = "v1/chat";
     public const string Mcp = "v1/mcp";
     public const string Teams = "v1/teams";
+
+    // The buyers' page (Web/): not part of the API, not in the OpenAPI document. `esuscheck serve` also serves the
+    // page at "/".
+    public const string Page = "ui";
+    public const string PageAssetBase = "ui";
+    public const string PageAsset = PageAssetBase + "/{version}/{file}";
 }

@@ -76,6 +76,7 @@ public static class OpenApiDocumentBuilder
                 [Path(ApiRoutes.Teams)] = Item(OperationType.Post, TeamsWebhook()),
                 [Path(BulkEndpoint.Route)] = Item(OperationType.Post, UploadBulkFile(security)),
                 [Path(BulkEndpoint.StatusRoute)] = Item(OperationType.Get, GetBulkJob(security)),
+                [Path(BulkEndpoint.FileRoute)] = Item(OperationType.Get, GetBulkJobFile(security)),
                 [Path(SpaserEndpoint.Route)] = Item(OperationType.Post, UploadSpaserFile(security)),
                 [Path(SpaserEndpoint.StatusRoute)] = Item(OperationType.Get, GetSpaserJob(security)),
             },
@@ -318,16 +319,7 @@ public static class OpenApiDocumentBuilder
             "une fois terminé les adresses des résultats (CSV, XLSX, synthèse summary.json).",
         Tags = [Tag("Fichiers")],
         Security = security,
-        Parameters =
-        [
-            new OpenApiParameter
-            {
-                Name = "jobId", In = ParameterLocation.Path, Required = true,
-                Description = "L'identifiant renvoyé par le dépôt du fichier.",
-                Schema = String("24 caractères hexadécimaux.", pattern: "^[0-9a-f]{24}$"),
-                Extensions = { ["x-ms-summary"] = new OpenApiString("Identifiant du traitement") },
-            },
-        ],
+        Parameters = [JobIdParameter()],
         Responses = new OpenApiResponses
         {
             ["200"] = Json("L'état du traitement.", Ref(BulkSchemas.Job)),
@@ -386,6 +378,53 @@ public static class OpenApiDocumentBuilder
             "adresses des résultats (marchés annotés en CSV, classeur XLSX, rapport HTML, synthèse summary.json).";
         return operation;
     }
+
+    private static OpenApiOperation GetBulkJobFile(List<OpenApiSecurityRequirement> security) => new()
+    {
+        OperationId = BulkHttpFunctions.DownloadName,
+        Summary = "Télécharger un résultat",
+        Description =
+            "Renvoie un fichier de résultats d'un traitement terminé : le CSV annoté, le classeur XLSX ou la synthèse " +
+            "summary.json, par le nom que donne GetBulkJob (dernier segment de outputs.*.name).",
+        Tags = [Tag("Fichiers")],
+        Security = security,
+        Parameters =
+        [
+            JobIdParameter(),
+            new OpenApiParameter
+            {
+                Name = "file", In = ParameterLocation.Path, Required = true,
+                Description = "Le nom du fichier de résultats, par exemple fournisseurs-2025-resultats.csv ou summary.json.",
+                Schema = String("Un nom de fichier de résultats.", example: "summary.json"),
+                Extensions = { ["x-ms-summary"] = new OpenApiString("Fichier") },
+            },
+        ],
+        Responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse
+            {
+                Description = "Le fichier (en-tête Content-Disposition : attachment).",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["text/csv"] = new() { Schema = new OpenApiSchema { Type = "string", Format = "binary", Description = "Le CSV annoté, dans l'encodage du fichier déposé." } },
+                    ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] =
+                        new() { Schema = new OpenApiSchema { Type = "string", Format = "binary", Description = "Le classeur XLSX annoté." } },
+                    ["application/json"] = new() { Schema = FreeObject("La synthèse summary.json (voir docs/bulk.md).") },
+                },
+            },
+            ["400"] = Problem("Identifiant invalide (bulk_job_id_invalid)."),
+            ["404"] = Problem("Traitement inconnu (bulk_job_not_found) ou fichier absent (bulk_file_not_found)."),
+            ["500"] = Problem("Erreur inattendue (code internal_error)."),
+        },
+    };
+
+    private static OpenApiParameter JobIdParameter() => new()
+    {
+        Name = "jobId", In = ParameterLocation.Path, Required = true,
+        Description = "L'identifiant renvoyé par le dépôt du fichier.",
+        Schema = String("24 caractères hexadécimaux.", pattern: "^[0-9a-f]{24}$"),
+        Extensions = { ["x-ms-summary"] = new OpenApiString("Identifiant du traitement") },
+    };
 
     private static OpenApiPathItem Item(OperationType type, OpenApiOperation operation) =>
         new() { Operations = new Dictionary<OperationType, OpenApiOperation> { [type] = operation } };

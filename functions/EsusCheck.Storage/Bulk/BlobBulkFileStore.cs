@@ -36,4 +36,17 @@ public sealed class BlobBulkFileStore(BulkStorageAccount account, IOptions<BulkO
         await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
         return new BulkOutputLink($"{container.Name}/{blob.Name}", blob.Uri.ToString());
     }
+
+    public async Task<Stream?> OpenOutputAsync(string jobId, string fileName, CancellationToken cancellationToken)
+    {
+        var container = await _output.GetAsync(cancellationToken);
+        try
+        {
+            return await container.GetBlobClient($"{jobId}/{fileName}").OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
 }

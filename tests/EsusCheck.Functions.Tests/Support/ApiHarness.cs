@@ -50,6 +50,8 @@ public sealed class ApiHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    public IServiceProvider Services => _provider;
+
     public int RechercheCalls(string siret) => Stubs.RequestCount(Registry.RechercheEntreprises, siret);
 
     public static void Replace<TService>(IServiceCollection services, TService instance) where TService : class =>

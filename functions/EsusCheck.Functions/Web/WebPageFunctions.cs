@@ -1,0 +1,23 @@
+using EsusCheck.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EsusCheck.Functions.Web;
+
+/// <summary>The buyers' page and its assets. Anonymous: the page holds no data; the API calls it makes carry the key
+/// the user types (or pass through App Service Authentication, see docs/web.md).</summary>
+public sealed class WebPageFunctions(WebPage page)
+{
+    public const string PageName = "WebPage";
+    public const string AssetName = "WebPageAsset";
+
+    [Function(PageName)]
+    public IActionResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Page)] HttpRequest request) =>
+        new ApiActionResult(page.Page(request.PathBase.Value ?? ""));
+
+    [Function(AssetName)]
+    public IActionResult Asset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageAsset)] HttpRequest request, string version, string file) =>
+        new ApiActionResult(page.Asset(version, file, HttpGuard.Instance(request)));
+}
