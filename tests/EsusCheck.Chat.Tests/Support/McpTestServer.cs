@@ -25,7 +25,7 @@ public sealed class McpTestServer : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var function = new McpFunction(handler);
+        var function = new McpFunction(handler, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions())));
         app.Map("/api/v1/mcp", async (HttpContext context) =>
         {
             var result = await function.Run(context.Request, context.RequestAborted);
