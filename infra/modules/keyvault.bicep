@@ -1,5 +1,6 @@
 // The vault that holds the secrets: the INSEE Sirene key, the Marché de l'inclusion token, the Teams webhook secret
-// and the key of the SIRET hashes in the logs. Access is by Azure RBAC (no access policies): the app's identity may only read secret values (roles.bicep).
+// and the key of the SIRET hashes in the logs. Access is by Azure RBAC (no access policies): the app's identity may
+// only read secret values (roles.bicep).
 // The app never sees the secrets in its settings: each setting is a Key Vault reference the platform resolves.
 
 @description('Key Vault name (3-24 letters, digits and hyphens).')
