@@ -242,14 +242,13 @@ public sealed class HostParityTests : IAsyncLifetime
 
     private static (MethodInfo Function, RouteValueDictionary Values) Route(string method, string path)
     {
-        var relative = path[ApiRoutes.Prefix.Length..];
         foreach (var type in typeof(FunctionsServiceCollectionExtensions).Assembly.GetTypes())
             foreach (var candidate in type.GetMethods())
             {
                 var trigger = candidate.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
                 if (trigger is null || !trigger.Methods!.Contains(method, StringComparer.OrdinalIgnoreCase)) continue;
                 var values = new RouteValueDictionary();
-                if (new TemplateMatcher(TemplateParser.Parse(trigger.Route!), new RouteValueDictionary()).TryMatch("/" + relative, values))
+                if (new TemplateMatcher(TemplateParser.Parse(trigger.Route!), new RouteValueDictionary()).TryMatch(path, values))
                     return (candidate, values);
             }
         throw new InvalidOperationException($"No function serves {method} {path}");
