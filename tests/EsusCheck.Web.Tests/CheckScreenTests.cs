@@ -35,14 +35,19 @@ public sealed class CheckScreenTests(ServeFixture serve)
         // Each condition is read once in its card: in a reason (« (a) … ») or under « À vérifier par l'acheteur », not both.
         var l2113_15 = report["reservedContracts"]!.AsArray().Single(c => (string?)c!["article"] == "L2113-15")!;
         Assert.NotEmpty(l2113_15["conditions"]!.AsArray());
+        // The copied text too, in each article's paragraph.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copier pour le rapport d'analyse des offres" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#copy-status")).ToContainTextAsync("Texte copié");
+        var copied = (await page.EvaluateAsync<string>("navigator.clipboard.readText()")).Split("\n\n");
         foreach (var contract in report["reservedContracts"]!.AsArray())
         {
-            var card = cards.Filter(new() { HasText = $"({(string)contract!["article"]!})" });
-            var cardText = await card.TextContentAsync() ?? "";
+            var article = $"({(string)contract!["article"]!})";
+            var cardText = await cards.Filter(new() { HasText = article }).TextContentAsync() ?? "";
+            var paragraph = Assert.Single(copied, p => p.Contains(article + " :", StringComparison.Ordinal));
             foreach (var condition in contract["conditions"]?.AsArray() ?? [])
             {
-                var conditionText = (string)condition!["text"]!;
-                Assert.Equal(1, Occurrences(cardText, conditionText));
+                Assert.Equal(1, Occurrences(cardText, (string)condition!["text"]!));
+                Assert.Equal(1, Occurrences(paragraph, (string)condition!["text"]!));
             }
         }
         await Assertions.Expect(page.Locator(".sources li").First)
@@ -72,8 +77,6 @@ public sealed class CheckScreenTests(ServeFixture serve)
         Assert.Contains("Économie sociale et solidaire (ESS) : non identifiée comme entreprise de l'ESS", text, StringComparison.Ordinal);
         foreach (var reason in report["ess"]!["reasons"]!.AsArray()) Assert.Contains("  - " + (string)reason!, text, StringComparison.Ordinal);
         Assert.Contains("(L2113-12) : non éligible", text, StringComparison.Ordinal);
-        foreach (var condition in report["reservedContracts"]!.AsArray().SelectMany(c => c!["conditions"]?.AsArray() ?? []))
-            Assert.Equal(1, Occurrences(text, (string)condition!["text"]!));
         Assert.DoesNotContain("<", text, StringComparison.Ordinal);
         Assert.Empty(tab.Errors);
     }
