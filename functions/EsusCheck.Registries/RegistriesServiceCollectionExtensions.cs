@@ -1,6 +1,5 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
-using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Registries.Finess;
 using EsusCheck.Registries.Http;
 using EsusCheck.Registries.MarcheInclusion;
@@ -9,6 +8,7 @@ using EsusCheck.Registries.Sirene;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Refit;
 
 namespace EsusCheck.Registries;
@@ -37,7 +37,7 @@ public static class RegistriesServiceCollectionExtensions
         services.AddSingleton<IRegistrySource, SireneSource>();
         services.AddSingleton<IBatchRegistrySource, SireneBatchSource>();
 
-        services.AddOptions<MarcheInclusionOptions>().Bind(configuration.GetSection(MarcheInclusionOptions.Section));
+        services.AddMarcheInclusionOptions(configuration);
         services.AddRefitGeneratedClient<IMarcheInclusionApi>(MarcheInclusionJson.Default)
             .AddRegistryPipeline<MarcheInclusionOptions>(SourceNames.MarcheInclusion, (client, options) =>
             {
@@ -51,6 +51,17 @@ public static class RegistriesServiceCollectionExtensions
         services.AddSingleton<IRegistrySource, FinessSource>();
         services.TryAddSingleton<IFinessListSource, FinessListClient>();
 
+        return services;
+    }
+
+    /// <summary>Binds <c>Registries:MarcheInclusion</c> once, whichever of <see cref="AddRegistries"/> and
+    /// <c>AddReferenceRefresh</c> comes first: the per-SIRET source and the list copy read the same options.</summary>
+    internal static IServiceCollection AddMarcheInclusionOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<MarcheInclusionOptions>))) return services;
+        services.AddOptions<MarcheInclusionOptions>().Bind(configuration.GetSection(MarcheInclusionOptions.Section))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Registries:MarcheInclusion:BaseUrl must be an absolute URL.")
+            .Validate(o => o.PageSize is > 0 and <= 100 && o.MaxPages > 0, "Registries:MarcheInclusion:PageSize must be 1 to 100 and MaxPages positive.");
         return services;
     }
 }

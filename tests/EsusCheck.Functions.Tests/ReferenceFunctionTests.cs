@@ -125,7 +125,7 @@ public sealed class ReferenceFunctionTests
         Assert.Equal("missing", (string?)(await Reference(api)).Json["lists"]![1]!["state"]);
 
         var copiedAt = ApiHarness.Start.AddHours(-6);
-        await api.Get<Core.Reference.Marche.IMarcheCopyStore>().ReplaceAsync(
+        await api.Get<Core.Application.IMarcheCopyStore>().ReplaceAsync(
             new(copiedAt, 2, "https://lemarche.example/api/siae/"),
             [
                 new(1, "53374499100035", InclusionKind.EI, "IDDEE 13", true),

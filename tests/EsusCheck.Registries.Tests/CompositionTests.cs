@@ -4,6 +4,8 @@ using EsusCheck.Core.Facts;
 using EsusCheck.Registries.Finess;
 using EsusCheck.Registries.MarcheInclusion;
 using EsusCheck.Registries.RechercheEntreprises;
+using EsusCheck.Registries.Reference;
+using EsusCheck.Registries.Reference.Marche;
 using EsusCheck.Registries.Sirene;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +69,41 @@ public sealed class CompositionTests
         var finess = services.GetRequiredService<IOptions<FinessOptions>>().Value;
         Assert.Equal(TimeSpan.FromSeconds(3), finess.AttemptTimeout);
         Assert.Equal(TimeSpan.FromMinutes(2), finess.BreakDuration);
+    }
+
+    [Fact]
+    public void The_Marche_section_is_bound_once_for_the_source_and_the_list_copy()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Registries:MarcheInclusion:Token"] = "t",
+            ["Registries:MarcheInclusion:PageSize"] = "50",
+        }).Build();
+        foreach (var services in new[]
+                 {
+                     new ServiceCollection().AddRegistries(configuration).AddReferenceRefresh(configuration),
+                     new ServiceCollection().AddReferenceRefresh(configuration).AddRegistries(configuration),
+                 })
+        {
+            Assert.Single(services, d => d.ServiceType == typeof(IConfigureOptions<MarcheInclusionOptions>));
+            using var provider = services.AddLogging().AddEsusCheckCore(configuration).BuildServiceProvider();
+            var options = provider.GetRequiredService<IOptions<MarcheInclusionOptions>>().Value;
+            Assert.Equal(("t", 50), (options.Token, options.PageSize));
+            Assert.NotNull(provider.GetRequiredService<MarcheListClient>());
+        }
+    }
+
+    [Fact]
+    public void A_Marche_page_size_the_API_would_not_serve_is_refused_at_start()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Registries:MarcheInclusion:PageSize"] = "500",
+        }).Build();
+        using var provider = new ServiceCollection().AddReferenceRefresh(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MarcheInclusionOptions>>().Value);
+        Assert.Contains("PageSize", error.Message);
     }
 
     [Fact]

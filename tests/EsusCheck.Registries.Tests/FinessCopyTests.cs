@@ -1,6 +1,5 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
-using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Core.Reports;
 using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using EsusCheck.Core.Esus;
+using EsusCheck.Registries.Esus;
 
 namespace EsusCheck.Bulk.Reading;
 

@@ -1,4 +1,4 @@
-using EsusCheck.Core.Spreadsheets;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Reading;
 

@@ -3,8 +3,8 @@ using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Cli.Output;
-using EsusCheck.Core.Esus;
-using EsusCheck.Core.Reference;
+using EsusCheck.Registries.Esus;
+using EsusCheck.Registries.Reference;
 using Spectre.Console;
 
 namespace EsusCheck.Cli.Commands;

@@ -1,7 +1,7 @@
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Application;
-using EsusCheck.Core.Esus;
 using EsusCheck.Core.Reports;
+using EsusCheck.Registries.Esus;
 
 namespace EsusCheck.Cli.Commands;
 

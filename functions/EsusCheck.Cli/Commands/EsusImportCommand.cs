@@ -1,6 +1,6 @@
 using System.Globalization;
 using EsusCheck.Cli.Output;
-using EsusCheck.Core.Esus;
+using EsusCheck.Registries.Esus;
 using Spectre.Console;
 
 namespace EsusCheck.Cli.Commands;

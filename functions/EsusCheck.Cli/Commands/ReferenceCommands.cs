@@ -1,6 +1,6 @@
 using EsusCheck.Cli.Output;
-using EsusCheck.Core.Reference;
 using EsusCheck.Core.Telemetry;
+using EsusCheck.Registries.Reference;
 using Spectre.Console;
 
 namespace EsusCheck.Cli.Commands;

@@ -1,6 +1,5 @@
+using EsusCheck.Core.Application;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference.Finess;
-using EsusCheck.Core.Reference.Marche;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
-using EsusCheck.Core.Reference;
-using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Core.Rules;
+using EsusCheck.Registries.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

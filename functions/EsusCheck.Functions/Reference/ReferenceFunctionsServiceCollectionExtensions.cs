@@ -1,8 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
-using EsusCheck.Core.Reference;
-using EsusCheck.Core.Reference.Finess;
-using EsusCheck.Core.Reference.Marche;
+using EsusCheck.Core.Application;
+using EsusCheck.Registries.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using EsusCheck.Core.Reference;
+using EsusCheck.Registries.Reference;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

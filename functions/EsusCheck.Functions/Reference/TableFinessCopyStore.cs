@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Azure.Data.Tables;
+using EsusCheck.Core.Application;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference.Finess;
 
 namespace EsusCheck.Functions.Reference;
 

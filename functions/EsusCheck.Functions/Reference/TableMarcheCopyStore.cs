@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference.Marche;
 using Microsoft.Extensions.Logging;
 
 namespace EsusCheck.Functions.Reference;

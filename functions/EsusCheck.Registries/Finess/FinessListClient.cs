@@ -1,4 +1,4 @@
-using EsusCheck.Core.Reference.Finess;
+using EsusCheck.Core.Application;
 using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Options;
 using Refit;

@@ -1,9 +1,8 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference;
-using EsusCheck.Core.Reference.Finess;
 using EsusCheck.Registries.Http;
+using EsusCheck.Registries.Reference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,9 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference;
-using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Registries.Http;
 using EsusCheck.Registries.Mapping;
+using EsusCheck.Registries.Reference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

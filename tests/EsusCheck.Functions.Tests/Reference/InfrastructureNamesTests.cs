@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using EsusCheck.Chat;
-using EsusCheck.Core.Reference;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Registries.Reference;
 using EsusCheck.Storage;
 using Microsoft.Azure.Functions.Worker;
 

@@ -2,7 +2,6 @@ using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Registries;
 using Microsoft.Extensions.Configuration;

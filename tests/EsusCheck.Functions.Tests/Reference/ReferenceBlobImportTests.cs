@@ -1,11 +1,11 @@
 using Azure.Storage.Blobs;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Registries.Reference;
 using EsusCheck.Testing;
 using WireMock.Server;
-using static EsusCheck.Core.Reference.ListRefreshResult;
+using static EsusCheck.Registries.Reference.ListRefreshResult;
 
 namespace EsusCheck.Functions.Tests.Reference;
 

@@ -1,12 +1,12 @@
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Registries.Reference;
 using Microsoft.Azure.Functions.Worker;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using static EsusCheck.Core.Reference.ListRefreshResult;
+using static EsusCheck.Registries.Reference.ListRefreshResult;
 
 namespace EsusCheck.Functions.Tests.Reference;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using EsusCheck.Core;
 using EsusCheck.Core.Application;
-using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Registries;
@@ -76,7 +75,7 @@ internal sealed class ReferenceTestHost : IDisposable
 
     public IMarcheCopyStore MarcheCopy => _services.GetRequiredService<IMarcheCopyStore>();
 
-    public Core.Reference.Finess.IFinessCopyStore FinessCopy => _services.GetRequiredService<Core.Reference.Finess.IFinessCopyStore>();
+    public IFinessCopyStore FinessCopy => _services.GetRequiredService<IFinessCopyStore>();
 
     public FakeLogCollector Logs => _services.GetRequiredService<FakeLogCollector>();
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
+using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reference.Marche;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
