@@ -105,6 +105,7 @@ public sealed class HostParityTests : IAsyncLifetime
             ("POST", "/api/v1/spaser?name=decp.json&annee=2024", "{ \"marches\": [] }", 202, null),
             ("POST", "/api/v1/spaser?annee=deux-mille", "{ \"marches\": [] }", 400, null),
             ("GET", "/api/v1/spaser/0123456789abcdef01234567", null, 404, null),
+            ("GET", "/", null, 200, null),
             ("GET", "/api/ui", null, 200, null),
             ("GET", $"/api/ui/{version}/app.css", null, 200, null),
             ("GET", $"/api/ui/{version}/vocabulary.json", null, 200, null),
