@@ -14,7 +14,7 @@ public sealed class ChatFunction(ChatHttpHandler handler)
 
     [Function("Chat")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/chat")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Chat)] HttpRequest request, CancellationToken cancellationToken) =>
         ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body
             ? await handler.HandleAsync(Encoding.UTF8.GetString(body), ClientId, cancellationToken)
             : HttpReply.TooLarge(handler.MaxRequestBytes));

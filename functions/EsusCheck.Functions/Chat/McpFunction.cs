@@ -14,7 +14,7 @@ public sealed class McpFunction(McpHandler handler)
 {
     [Function("Mcp")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = "v1/mcp")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = ApiRoutes.Mcp)] HttpRequest request, CancellationToken cancellationToken) =>
         ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body
             ? await handler.HandleAsync(new McpHttpRequest(
                 request.Method,
