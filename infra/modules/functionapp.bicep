@@ -117,6 +117,8 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
     AzureWebJobsStorage__clientId: identityClientId
     // Azure SDK clients in the app (DefaultAzureCredential / ManagedIdentityCredential) pick this identity.
     AZURE_CLIENT_ID: identityClientId
+    // host.json's routePrefix is empty so that the buyers' page answers at /: the host's own default page must not.
+    AzureWebJobsDisableHomepage: 'true'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     // Telemetry authenticated with the identity (Application Insights has local auth disabled).
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

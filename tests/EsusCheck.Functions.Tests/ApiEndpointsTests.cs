@@ -32,7 +32,7 @@ public sealed class ApiEndpointsTests
             Assert.Equal(trigger.Route, row.Route);
             Assert.Equal(trigger.Methods!.Select(m => m.ToUpperInvariant()).Order(), row.Methods.Order());
             Assert.Equal(trigger.AuthLevel == AuthorizationLevel.Anonymous, row.Anonymous);
-            Assert.Equal(ApiRoutes.Prefix + trigger.Route, row.Path);
+            Assert.Equal("/" + trigger.Route, row.Path);
         }
     }
 

@@ -105,6 +105,7 @@ public sealed class HostParityTests : IAsyncLifetime
             ("POST", "/api/v1/spaser?name=decp.json&annee=2024", "{ \"marches\": [] }", 202, null),
             ("POST", "/api/v1/spaser?annee=deux-mille", "{ \"marches\": [] }", 400, null),
             ("GET", "/api/v1/spaser/0123456789abcdef01234567", null, 404, null),
+            ("GET", "/", null, 200, null),
             ("GET", "/api/ui", null, 200, null),
             ("GET", $"/api/ui/{version}/app.css", null, 200, null),
             ("GET", $"/api/ui/{version}/vocabulary.json", null, 200, null),
@@ -242,14 +243,13 @@ public sealed class HostParityTests : IAsyncLifetime
 
     private static (MethodInfo Function, RouteValueDictionary Values) Route(string method, string path)
     {
-        var relative = path[ApiRoutes.Prefix.Length..];
         foreach (var type in typeof(FunctionsServiceCollectionExtensions).Assembly.GetTypes())
             foreach (var candidate in type.GetMethods())
             {
                 var trigger = candidate.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
                 if (trigger is null || !trigger.Methods!.Contains(method, StringComparer.OrdinalIgnoreCase)) continue;
                 var values = new RouteValueDictionary();
-                if (new TemplateMatcher(TemplateParser.Parse(trigger.Route!), new RouteValueDictionary()).TryMatch("/" + relative, values))
+                if (new TemplateMatcher(TemplateParser.Parse(trigger.Route!), new RouteValueDictionary()).TryMatch(path, values))
                     return (candidate, values);
             }
         throw new InvalidOperationException($"No function serves {method} {path}");

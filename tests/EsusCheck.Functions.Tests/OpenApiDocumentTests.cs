@@ -6,6 +6,7 @@ using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Reports;
 using EsusCheck.Functions.Http;
+using EsusCheck.Functions.OpenApi;
 using EsusCheck.Functions.Tests.Support;
 using EsusCheck.Testing;
 using Microsoft.Azure.Functions.Worker;
@@ -70,7 +71,10 @@ public sealed class OpenApiDocumentTests
     {
         var (_, trigger, _) = DeclaredFunctions().Single(f => f.Name == functionName);
 
-        var path = OpenApiDocuments.Served.Paths["/" + trigger.Route];
+        // The document's paths are relative to its server URL, which ends with /api (checked with the servers).
+        var url = "/" + trigger.Route;
+        Assert.StartsWith("/api/", url, StringComparison.Ordinal);
+        var path = OpenApiDocuments.Served.Paths[url["/api".Length..]];
         Assert.All(path.Operations.Keys, type => Assert.Contains(type.ToString(), trigger.Methods!, StringComparer.OrdinalIgnoreCase));
         var operation = path.Operations.Single(o => string.Equals(o.Key.ToString(), trigger.Methods![0], StringComparison.OrdinalIgnoreCase)).Value;
         Assert.Equal(functionName, operation.OperationId);
@@ -83,9 +87,9 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public void The_document_has_no_path_the_code_does_not_serve()
     {
-        var routes = DeclaredFunctions().Select(f => "/" + f.Trigger.Route).Order().ToArray();
+        var urls = DeclaredFunctions().Select(f => "/" + f.Trigger.Route).Order().ToArray();
 
-        Assert.Equal(routes, OpenApiDocuments.Served.Paths.Keys.Order().ToArray());
+        Assert.Equal(urls, OpenApiDocuments.Served.Paths.Keys.Select(p => "/api" + p).Order().ToArray());
     }
 
     [Fact]
@@ -107,8 +111,8 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public void The_mcp_endpoint_is_marked_for_copilot_studio_and_the_teams_webhook_hidden_from_connectors()
     {
-        var mcp = OpenApiDocuments.Served.Paths["/" + ApiRoutes.Mcp].Operations[OperationType.Post];
-        var teams = OpenApiDocuments.Served.Paths["/" + ApiRoutes.Teams].Operations[OperationType.Post];
+        var mcp = OpenApiDocuments.Served.Paths[OpenApiDocumentBuilder.Path(ApiRoutes.Mcp)].Operations[OperationType.Post];
+        var teams = OpenApiDocuments.Served.Paths[OpenApiDocumentBuilder.Path(ApiRoutes.Teams)].Operations[OperationType.Post];
 
         Assert.Equal("mcp-streamable-1.0", Assert.IsType<OpenApiString>(mcp.Extensions["x-ms-agentic-protocol"]).Value);
         Assert.Equal("internal", Assert.IsType<OpenApiString>(teams.Extensions["x-ms-visibility"]).Value);

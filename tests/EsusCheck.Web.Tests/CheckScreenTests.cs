@@ -32,10 +32,24 @@ public sealed class CheckScreenTests(ServeFixture serve)
         await AssertCard(l2113_13Card, "(L2113-13)", "éligible", (string)l2113_13["reasons"]![0]!);
         await Assertions.Expect(l2113_13Card.GetByRole(AriaRole.Link, new() { Name = "Code de la commande publique, L2113-13" }))
             .ToHaveAttributeAsync("href", "https://www.legifrance.gouv.fr/search/code?query=L2113-13");
+        // Each condition is read once in its card: in a reason (« (a) … ») or under « À vérifier par l'acheteur », not both.
+        var l2113_15 = report["reservedContracts"]!.AsArray().Single(c => (string?)c!["article"] == "L2113-15")!;
+        Assert.NotEmpty(l2113_15["conditions"]!.AsArray());
+        // The copied text too, in each article's paragraph.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copier pour le rapport d'analyse des offres" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#copy-status")).ToContainTextAsync("Texte copié");
+        var copied = (await page.EvaluateAsync<string>("navigator.clipboard.readText()")).Split("\n\n");
         foreach (var contract in report["reservedContracts"]!.AsArray())
-            foreach (var condition in contract!["conditions"]?.AsArray() ?? [])
-                await Assertions.Expect(cards.Filter(new() { HasText = $"({(string)contract["article"]!})" }))
-                    .ToContainTextAsync((string)condition!["text"]!);
+        {
+            var article = $"({(string)contract!["article"]!})";
+            var cardText = await cards.Filter(new() { HasText = article }).TextContentAsync() ?? "";
+            var paragraph = Assert.Single(copied, p => p.Contains(article + " :", StringComparison.Ordinal));
+            foreach (var condition in contract["conditions"]?.AsArray() ?? [])
+            {
+                Assert.Equal(1, Occurrences(cardText, (string)condition!["text"]!));
+                Assert.Equal(1, Occurrences(paragraph, (string)condition!["text"]!));
+            }
+        }
         await Assertions.Expect(page.Locator(".sources li").First)
             .ToContainTextAsync(new System.Text.RegularExpressions.Regex("L'API Recherche d'entreprises : a répondu, (lu en cache, )?consulté le \\d{1,2} [^ ]+ \\d{4} à \\d{2}:\\d{2}"));
 
@@ -101,5 +115,12 @@ public sealed class CheckScreenTests(ServeFixture serve)
         await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync(subject);
         await Assertions.Expect(card.Locator(".verdict")).ToHaveTextAsync(verdict);
         await Assertions.Expect(card.Locator("ul").First).ToContainTextAsync(reason);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 }

@@ -21,6 +21,8 @@ public sealed class SpaserReportTests(ServeFixture serve)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("SPASER");
         await Assertions.Expect(page.Locator("svg").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "At desktop width the report fits the window: no table pushes it sideways.");
         await Screens.AssertAccessibleAsync(page, "rapport SPASER");
         await Screens.ShootAsync(page, "spaser-rapport");
         await Screens.AtNarrowWidthAsync(page, "spaser-rapport");

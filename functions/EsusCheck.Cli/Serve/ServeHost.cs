@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace EsusCheck.Cli.Serve;
 
 /// <summary>The function app's HTTP API and page on Kestrel, in this process: every row of <see cref="ApiEndpoints"/>
-/// mapped at its route, the page also at <c>/</c>.</summary>
+/// mapped at its route (the page's is <c>/</c>).</summary>
 public static class ServeHost
 {
     public const int DefaultPort = 7071;
@@ -50,8 +50,6 @@ public static class ServeHost
     {
         foreach (var endpoint in ApiEndpoints.All)
             routes.MapMethods(endpoint.Path, endpoint.Methods, Handler(endpoint)).WithName(endpoint.Name);
-        var page = ApiEndpoints.All.Single(e => e.Route == ApiRoutes.Page);
-        routes.MapGet("/", Handler(page));
     }
 
     private static RequestDelegate Handler(ApiEndpoint endpoint) => async context =>

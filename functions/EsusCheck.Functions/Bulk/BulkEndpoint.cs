@@ -10,12 +10,8 @@ namespace EsusCheck.Functions.Bulk;
 /// title and detail.</summary>
 public sealed class BulkEndpoint(BulkUploadService uploads, IBulkJobStore jobs, IBulkFileStore files)
 {
-    public const string Route = "v1/bulk";
-    public const string StatusRoute = "v1/bulk/{jobId}";
-    public const string FileRoute = "v1/bulk/{jobId}/files/{file}";
-
     public async Task<ApiResponse> UploadAsync(Stream body, string? fileName, string? clientId, string instance, CancellationToken cancellationToken) =>
-        Answer(await uploads.AcceptAsync(body, fileName, clientId, cancellationToken), Route, instance);
+        Answer(await uploads.AcceptAsync(body, fileName, clientId, cancellationToken), ApiRoutes.Bulk, instance);
 
     /// <summary>A job uploaded through the API answers only its uploaders: to anyone else it does not exist.</summary>
     public Task<ApiResponse> StatusAsync(string? jobId, string? clientId, string instance, CancellationToken cancellationToken) =>
@@ -34,7 +30,7 @@ public sealed class BulkEndpoint(BulkUploadService uploads, IBulkJobStore jobs, 
         return ok with
         {
             Status = result.AlreadyKnown ? 200 : 202,
-            Headers = new Dictionary<string, string>(ok.Headers) { ["Location"] = $"{ApiRoutes.Prefix}{route}/{job.JobId}" },
+            Headers = new Dictionary<string, string>(ok.Headers) { ["Location"] = $"{ApiRoutes.PathOf(route)}/{job.JobId}" },
         };
     }
 

@@ -20,7 +20,7 @@ public sealed class BulkHttpFunctions(
 
     [Function(UploadName)]
     public async Task<IActionResult> Upload(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = BulkEndpoint.Route)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Bulk)] HttpRequest request) =>
         await HttpGuard.RunAsync(request, logger, UploadName, cancellationToken =>
             // A multipart form carries a little more than the file: its boundaries and part headers.
             request.ContentLength > options.Value.MaxUploadBytes + (request.HasFormContentType ? 64 * 1024 : 0)
@@ -43,7 +43,7 @@ public sealed class BulkHttpFunctions(
 
     [Function(StatusName)]
     public async Task<IActionResult> Status(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.StatusRoute)] HttpRequest request, string jobId) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.BulkStatus)] HttpRequest request, string jobId) =>
         await HttpGuard.RunAsync(request, logger, StatusName,
             cancellationToken => endpoint.StatusAsync(jobId, Caller(request), HttpGuard.Instance(request), cancellationToken));
 
@@ -51,7 +51,7 @@ public sealed class BulkHttpFunctions(
 
     [Function(DownloadName)]
     public async Task<IActionResult> Download(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = BulkEndpoint.FileRoute)] HttpRequest request, string jobId, string file) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.BulkFile)] HttpRequest request, string jobId, string file) =>
         await HttpGuard.RunAsync(request, logger, DownloadName,
             cancellationToken => endpoint.FileAsync(jobId, file, Caller(request), HttpGuard.Instance(request), cancellationToken));
 

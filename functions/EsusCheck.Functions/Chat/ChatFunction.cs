@@ -15,7 +15,7 @@ public sealed class ChatFunction(ChatHttpHandler handler, ClientRateLimiter limi
 
     [Function("Chat")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/chat")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Chat)] HttpRequest request, CancellationToken cancellationToken) =>
         limits.TryAcquire(request, 1) is { } limited
             ? ApiResponse.Problem(limited, HttpGuard.Instance(request))
             : ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body

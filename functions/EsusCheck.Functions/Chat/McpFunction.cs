@@ -15,7 +15,7 @@ public sealed class McpFunction(McpHandler handler, ClientRateLimiter limits)
 {
     [Function("Mcp")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = "v1/mcp")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = ApiRoutes.Mcp)] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsPost(request.Method) && limits.TryAcquire(request, 1) is { } limited
             ? ApiResponse.Problem(limited, HttpGuard.Instance(request))
             : ApiActionResult.From(await BoundedBody.ReadAsync(request, handler.MaxRequestBytes, cancellationToken) is { } body

@@ -13,7 +13,7 @@ public sealed class TeamsWebhookFunction(TeamsWebhookHandler handler)
 {
     [Function("TeamsWebhook")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/teams")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Teams)] HttpRequest request, CancellationToken cancellationToken)
     {
         // Anonymous: the size is checked before anything is buffered. The signature covers the exact bytes sent: read
         // them as they are, never through a string.

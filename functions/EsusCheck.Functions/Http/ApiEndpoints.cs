@@ -8,16 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Functions.Http;
 
-/// <summary>One HTTP function as another host serves it: its name, methods, route (under <see cref="ApiRoutes.Prefix"/>),
+/// <summary>One HTTP function as another host serves it: its name, methods, route (whole: host.json has no route prefix),
 /// whether it takes a key, and how to call it. The call creates the function class from the request's services, as the
 /// Functions host does, and runs the very same method: a second host adds no implementation of any endpoint.</summary>
 public sealed record ApiEndpoint(
     string Name, IReadOnlyList<string> Methods, string Route, bool Anonymous, Func<HttpContext, Task<IActionResult>> Invoke)
 {
-    public string Path => ApiRoutes.Prefix + Route;
+    public string Path => ApiRoutes.PathOf(Route);
 
     /// <summary>The API's operations are described in the OpenAPI document; the page and its assets are not.</summary>
-    public bool InOpenApi => Name is not (WebPageFunctions.PageName or WebPageFunctions.AssetName);
+    public bool InOpenApi => Name is not (WebPageFunctions.PageName or WebPageFunctions.PageUnderApiName or WebPageFunctions.AssetName);
 }
 
 /// <summary>Every HTTP function of the app, read by <c>esuscheck serve</c>. A test checks it against the functions'
@@ -39,15 +39,16 @@ public static class ApiEndpoints
         Key<ChatFunction>(ApiOperations.Chat, [Post], ApiRoutes.Chat, (f, r, c) => f.Run(r, c)),
         Key<McpFunction>(ApiOperations.Mcp, [Post, Get, "DELETE"], ApiRoutes.Mcp, (f, r, c) => f.Run(r, c)),
         Open<TeamsWebhookFunction>(ApiOperations.TeamsWebhook, [Post], ApiRoutes.Teams, (f, r, c) => f.Run(r, c)),
-        Key<BulkHttpFunctions>(BulkHttpFunctions.UploadName, [Post], BulkEndpoint.Route, (f, r, _) => f.Upload(r)),
-        Key<BulkHttpFunctions>(BulkHttpFunctions.StatusName, [Get], BulkEndpoint.StatusRoute,
+        Key<BulkHttpFunctions>(BulkHttpFunctions.UploadName, [Post], ApiRoutes.Bulk, (f, r, _) => f.Upload(r)),
+        Key<BulkHttpFunctions>(BulkHttpFunctions.StatusName, [Get], ApiRoutes.BulkStatus,
             (f, r, _) => f.Status(r, RouteValue(r, "jobId"))),
-        Key<BulkHttpFunctions>(BulkHttpFunctions.DownloadName, [Get], BulkEndpoint.FileRoute,
+        Key<BulkHttpFunctions>(BulkHttpFunctions.DownloadName, [Get], ApiRoutes.BulkFile,
             (f, r, _) => f.Download(r, RouteValue(r, "jobId"), RouteValue(r, "file"))),
-        Key<SpaserHttpFunctions>(SpaserHttpFunctions.UploadName, [Post], SpaserEndpoint.Route, (f, r, _) => f.Upload(r)),
-        Key<SpaserHttpFunctions>(SpaserHttpFunctions.StatusName, [Get], SpaserEndpoint.StatusRoute,
+        Key<SpaserHttpFunctions>(SpaserHttpFunctions.UploadName, [Post], ApiRoutes.Spaser, (f, r, _) => f.Upload(r)),
+        Key<SpaserHttpFunctions>(SpaserHttpFunctions.StatusName, [Get], ApiRoutes.SpaserStatus,
             (f, r, _) => f.Status(r, RouteValue(r, "jobId"))),
         Open<WebPageFunctions>(WebPageFunctions.PageName, [Get], ApiRoutes.Page, (f, r, _) => Task.FromResult(f.Page(r))),
+        Open<WebPageFunctions>(WebPageFunctions.PageUnderApiName, [Get], ApiRoutes.PageUnderApi, (f, r, _) => Task.FromResult(f.PageUnderApi(r))),
         Open<WebPageFunctions>(WebPageFunctions.AssetName, [Get], ApiRoutes.PageAsset,
             (f, r, _) => Task.FromResult(f.Asset(r, RouteValue(r, "version"), RouteValue(r, "file")))),
     ];

@@ -74,11 +74,11 @@ public static class OpenApiDocumentBuilder
                 [Path(ApiRoutes.Chat)] = Item(OperationType.Post, Chat(security)),
                 [Path(ApiRoutes.Mcp)] = Item(OperationType.Post, Mcp(security)),
                 [Path(ApiRoutes.Teams)] = Item(OperationType.Post, TeamsWebhook()),
-                [Path(BulkEndpoint.Route)] = Item(OperationType.Post, UploadBulkFile(security)),
-                [Path(BulkEndpoint.StatusRoute)] = Item(OperationType.Get, GetBulkJob(security)),
-                [Path(BulkEndpoint.FileRoute)] = Item(OperationType.Get, GetBulkJobFile(security)),
-                [Path(SpaserEndpoint.Route)] = Item(OperationType.Post, UploadSpaserFile(security)),
-                [Path(SpaserEndpoint.StatusRoute)] = Item(OperationType.Get, GetSpaserJob(security)),
+                [Path(ApiRoutes.Bulk)] = Item(OperationType.Post, UploadBulkFile(security)),
+                [Path(ApiRoutes.BulkStatus)] = Item(OperationType.Get, GetBulkJob(security)),
+                [Path(ApiRoutes.BulkFile)] = Item(OperationType.Get, GetBulkJobFile(security)),
+                [Path(ApiRoutes.Spaser)] = Item(OperationType.Post, UploadSpaserFile(security)),
+                [Path(ApiRoutes.SpaserStatus)] = Item(OperationType.Get, GetSpaserJob(security)),
             },
             Components = components,
         };
@@ -86,7 +86,7 @@ public static class OpenApiDocumentBuilder
 
     public static string Serialize(OpenApiDocument document, OpenApiSpecVersion version) => document.SerializeAsJson(version);
 
-    public static string Path(string route) => "/" + route;
+    public static string Path(string route) => ApiRoutes.UnderServer(route);
 
     private static OpenApiOperation CheckEligibility(List<OpenApiSecurityRequirement> security) => new()
     {

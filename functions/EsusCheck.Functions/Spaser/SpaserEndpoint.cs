@@ -12,9 +12,6 @@ namespace EsusCheck.Functions.Spaser;
 /// file's SPASER job, answered like a bulk job (same status, same problems).</summary>
 public sealed class SpaserEndpoint(SpaserUploadService uploads, IBulkJobStore jobs)
 {
-    public const string Route = "v1/spaser";
-    public const string StatusRoute = "v1/spaser/{jobId}";
-
     public async Task<ApiResponse> UploadAsync(
         Stream body, string? fileName, string? buyer, string? year, string instance, CancellationToken cancellationToken)
     {
@@ -35,7 +32,7 @@ public sealed class SpaserEndpoint(SpaserUploadService uploads, IBulkJobStore jo
             yearValue = y;
         }
         var result = await uploads.AcceptAsync(body, fileName, new SpaserFilter(buyerSiret, yearValue), cancellationToken);
-        return BulkEndpoint.Answer(result, Route, instance);
+        return BulkEndpoint.Answer(result, ApiRoutes.Spaser, instance);
     }
 
     public Task<ApiResponse> StatusAsync(string? jobId, string instance, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ public sealed class SpaserHttpFunctions(SpaserEndpoint endpoint, IOptions<BulkOp
 
     [Function(UploadName)]
     public async Task<IActionResult> Upload(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = SpaserEndpoint.Route)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Spaser)] HttpRequest request) =>
         await HttpGuard.RunAsync(request, logger, UploadName, cancellationToken =>
             BulkHttpFunctions.WithUploadedFileAsync(request, options.Value.MaxUploadBytes, (content, name) => endpoint.UploadAsync(
                 content, name, request.Query["acheteur"].FirstOrDefault(), request.Query["annee"].FirstOrDefault(),
@@ -26,7 +26,7 @@ public sealed class SpaserHttpFunctions(SpaserEndpoint endpoint, IOptions<BulkOp
 
     [Function(StatusName)]
     public async Task<IActionResult> Status(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SpaserEndpoint.StatusRoute)] HttpRequest request, string jobId) =>
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.SpaserStatus)] HttpRequest request, string jobId) =>
         await HttpGuard.RunAsync(request, logger, StatusName,
             cancellationToken => endpoint.StatusAsync(jobId, HttpGuard.Instance(request), cancellationToken));
 }

@@ -55,7 +55,7 @@ public sealed class WebPage
     public ApiResponse Page(string pathBase)
     {
         var html = _template
-            .Replace("{{assets}}", $"{pathBase}{ApiRoutes.Prefix}{ApiRoutes.PageAssetBase}/{Version}/", StringComparison.Ordinal)
+            .Replace("{{assets}}", $"{pathBase}{ApiRoutes.PathOf(ApiRoutes.PageAssetBase)}/{Version}/", StringComparison.Ordinal)
             .Replace("{{key}}", _keyRequired ? "required" : "none", StringComparison.Ordinal);
         return new ApiResponse(200, html, "text/html; charset=utf-8",
             new Dictionary<string, string>(SecurityHeaders) { ["Cache-Control"] = "no-cache" });

@@ -10,11 +10,17 @@ namespace EsusCheck.Functions.Web;
 public sealed class WebPageFunctions(WebPage page)
 {
     public const string PageName = "WebPage";
+    public const string PageUnderApiName = "WebPageUnderApi";
     public const string AssetName = "WebPageAsset";
 
     [Function(PageName)]
     public IActionResult Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Page)] HttpRequest request) =>
         new ApiActionResult(page.Page(request.PathBase.Value ?? ""));
+
+    /// <summary>The page's first address, kept for the links already shared.</summary>
+    [Function(PageUnderApiName)]
+    public IActionResult PageUnderApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageUnderApi)] HttpRequest request) =>
+        Page(request);
 
     [Function(AssetName)]
     public IActionResult Asset(

@@ -38,7 +38,7 @@ public static class SpaserHtmlReport
         if (summary.Flags.Count == 0) html.Append("<p>Aucune alerte.</p>\n");
         else
         {
-            html.Append("<p>À vérifier avant de publier le SPASER.</p>\n<table>\n<thead><tr><th scope=\"col\">Acheteur</th><th scope=\"col\">Marché</th>")
+            html.Append("<p>À vérifier avant de publier le SPASER.</p>\n<table class=\"flags\">\n<thead><tr><th scope=\"col\">Acheteur</th><th scope=\"col\">Marché</th>")
                 .Append("<th scope=\"col\">Année</th><th scope=\"col\">Alerte</th></tr></thead>\n<tbody>\n");
             foreach (var flag in summary.Flags)
                 html.Append("<tr><td>").Append(E(flag.BuyerId)).Append("</td><td>").Append(E(flag.ContractId)).Append("</td><td>")
@@ -152,6 +152,7 @@ public static class SpaserHtmlReport
         table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }
         th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; }
         td:nth-child(2), td:nth-child(3), td:nth-child(4), td:nth-child(5) { text-align: right; white-space: nowrap; }
+        table.flags td { text-align: left; white-space: normal; overflow-wrap: anywhere; }
         thead th { background: #ececfe; }
         tr.sub th { font-weight: normal; padding-left: 1.6rem; }
         figure { margin: 1rem 0; }

@@ -1,4 +1,4 @@
-// Calls to the EsusCheck API, next to this page: /api/v1/ (this module is served from /api/ui/<version>/).
+// Calls to the EsusCheck API, next to this page: /api/v1/ (this module is served from /api/ui/<version>/, the page from /).
 const base = new URL('../../v1/', import.meta.url);
 const keyName = 'esuscheck.apiKey';
 const keyListeners = [];

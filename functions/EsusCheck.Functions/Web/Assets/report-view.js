@@ -11,9 +11,14 @@ export function verdicts(report) {
       note: report.esus.listPublishedOn ? `Liste DG Trésor du ${formatDate(report.esus.listPublishedOn)}` : null },
     ...report.reservedContracts.map(contract => ({
       subject: articleTitle(contract.article), ...word('contract', contract.status), verdict: contract,
-      conditions: contract.conditions ?? [],
+      conditions: conditionsBesideReasons(contract),
     })),
   ];
+}
+
+/** The conditions a reason does not already state (« (a) … »): each is read once, as the CLI prints them. */
+export function conditionsBesideReasons(contract) {
+  return (contract.conditions ?? []).filter(condition => !contract.reasons.some(reason => reason.endsWith(condition.text)));
 }
 
 export function companyLines(report) {
