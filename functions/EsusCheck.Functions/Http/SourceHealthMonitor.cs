@@ -47,8 +47,9 @@ public sealed class ObservedChecks(EligibilityService service, IEnumerable<IRegi
     {
         var outcome = await service.CheckAsync(request, cancellationToken);
         if (outcome.Report is { } report) health.Observe(report);
-        // No report for want of identity: the identity source (asked first, needing no key) did not answer.
-        else if (outcome.Failure?.Kind == CheckFailureKind.RegistriesUnavailable)
+        // No report for want of identity: the identity source (asked first, needing no key) did not answer — unless the
+        // call only waited too long for its turn (busy): the registry was not asked, so says nothing of its health.
+        else if (outcome.Failure is { Kind: CheckFailureKind.RegistriesUnavailable, Code: not CheckFailure.Codes.RegistriesBusy })
             foreach (var source in _identitySources) health.Observe(source, "unavailable", clock.GetUtcNow());
         return outcome;
     }
