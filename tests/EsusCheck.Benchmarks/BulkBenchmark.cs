@@ -298,10 +298,7 @@ public static class BulkBenchmark
         };
         if (azure)
         {
-            overrides["Storage:ConnectionString"] = Azurite.ConnectionString;
-            overrides["Storage:Tables:FactsCache"] = Azurite.UniqueName("benchcache");
-            overrides["Storage:Tables:EsusList"] = Azurite.UniqueName("benchesus");
-            overrides["Storage:Tables:Audit"] = Azurite.UniqueName("benchaudit");
+            overrides.WithStorage("bench");
             overrides["Storage:Tables:RequestLog"] = Azurite.UniqueName("benchquota");
         }
         var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);

@@ -76,13 +76,7 @@ public static class CachedCheckBenchmark
 
     private static ServiceProvider Build(RegistryStubs stubs, bool tableAudit)
     {
-        var storage = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("benchfacts"),
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("benchesus"),
-            ["Storage:Tables:Audit"] = Azurite.UniqueName("benchaudit"),
-        }).Build();
+        var storage = new ConfigurationBuilder().AddInMemoryCollection(StorageSettings.For("bench")).Build();
         var services = RegistryTestServices.Create(stubs, marcheToken: true);
         services.AddTableStorage(storage);
         if (!tableAudit) services.AddSingleton<ICheckAuditLog, InMemoryCheckAuditLog>();

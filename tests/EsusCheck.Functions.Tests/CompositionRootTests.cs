@@ -42,13 +42,7 @@ public sealed class CompositionRootTests
     [Fact]
     public void Every_function_class_resolves_with_storage_configured_to_azurite()
     {
-        using var host = BuildHost(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
-            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
-        });
+        using var host = BuildHost(StorageSettings.For());
 
         foreach (var type in FunctionClasses())
             Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));

@@ -51,11 +51,9 @@ public sealed class HostParityTests : IAsyncLifetime
     {
         _functions.Stubs.RechercheFound(_known, Association).MarcheFound(_known, ("EI", true)).RechercheUnknown(_unknown);
         var settings = RegistryTestServices.Configuration(_functions.Stubs);
-        foreach (var key in new[] { "HttpApi:ReportMaxAge", "HttpApi:BatchConcurrency", "Storage:ConnectionString" })
+        foreach (var key in new[] { "HttpApi:ReportMaxAge", "HttpApi:BatchConcurrency" })
             settings[key] = _functions.Configuration[key];
-        settings["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache");
-        settings["Storage:Tables:EsusList"] = Azurite.UniqueName("esus");
-        settings["Storage:Tables:Audit"] = Azurite.UniqueName("audit");
+        settings.WithStorage();
         settings["Reference:MarcheCopyTable"] = Azurite.UniqueName("marche");
         settings["Chat:ContextTable"] = Azurite.UniqueName("chat");
         settings["Bulk:JobsTable"] = Azurite.UniqueName("jobs");

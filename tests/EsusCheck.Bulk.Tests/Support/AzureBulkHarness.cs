@@ -59,15 +59,11 @@ internal sealed class AzureBulkHarness : IAsyncDisposable
         var table = Azurite.UniqueName("bulkjobs");
         var overrides = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
             ["Bulk:JobsTable"] = table,
             ["Bulk:OutputContainer"] = output,
             ["Bulk:CheckpointEvery"] = "1",
             ["Bulk:ChunkSize"] = "3",
-            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
-            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
-        };
+        }.WithStorage();
         foreach (var (key, value) in settings ?? []) overrides[key] = value;
 
         var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: overrides);

@@ -34,10 +34,6 @@ internal sealed class ReferenceTestHost : IDisposable
         MarcheTable = Azurite.UniqueName("marche");
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
-            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
-            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
             ["Reference:MarcheCopyTable"] = MarcheTable,
             ["Esus:ListSource"] = esusListPath is null ? "" : server.Url + esusListPath,
             ["Registries:MarcheInclusion:BaseUrl"] = server.Url + "/",

@@ -22,10 +22,7 @@ public sealed class ApiHarness : IAsyncDisposable
         var values = RegistryTestServices.Configuration(Stubs, marcheToken, sireneKey);
         values["HttpApi:ReportMaxAge"] = "01:00:00";
         values["HttpApi:BatchConcurrency"] = "4";
-        values["Storage:ConnectionString"] = Azurite.ConnectionString;
-        values["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache");
-        values["Storage:Tables:EsusList"] = Azurite.UniqueName("esus");
-        values["Storage:Tables:Audit"] = Azurite.UniqueName("audit");
+        values.WithStorage();
         values["Reference:MarcheCopyTable"] = Azurite.UniqueName("marche");
         values["Chat:ContextTable"] = Azurite.UniqueName("chat");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;

@@ -22,16 +22,11 @@ public sealed class StorageHost : IDisposable
         IEnumerable<IRegistrySource> sources, IDictionary<string, string?>? settings = null, string? connectionString = null,
         Action<IServiceCollection>? configure = null)
     {
-        FactsTable = Azurite.UniqueName("facts");
-        EsusTable = Azurite.UniqueName("esus");
-        AuditTable = Azurite.UniqueName("audit");
-        var values = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = connectionString ?? Azurite.ConnectionString,
-            ["Storage:Tables:FactsCache"] = FactsTable,
-            ["Storage:Tables:EsusList"] = EsusTable,
-            ["Storage:Tables:Audit"] = AuditTable,
-        };
+        var values = StorageSettings.For();
+        if (connectionString is not null) values["Storage:ConnectionString"] = connectionString;
+        FactsTable = values["Storage:Tables:FactsCache"]!;
+        EsusTable = values["Storage:Tables:EsusList"]!;
+        AuditTable = values["Storage:Tables:Audit"]!;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

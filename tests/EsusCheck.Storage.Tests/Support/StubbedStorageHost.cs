@@ -16,15 +16,10 @@ public sealed class StubbedStorageHost : IDisposable
 
     public StubbedStorageHost(Action<IServiceCollection>? configure = null)
     {
-        FactsTable = Azurite.UniqueName("facts");
-        AuditTable = Azurite.UniqueName("audit");
-        var storage = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:Tables:FactsCache"] = FactsTable,
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
-            ["Storage:Tables:Audit"] = AuditTable,
-        }).Build();
+        var settings = StorageSettings.For();
+        FactsTable = settings["Storage:Tables:FactsCache"]!;
+        AuditTable = settings["Storage:Tables:Audit"]!;
+        var storage = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         // Generous attempt timeouts: on a loaded machine a first (cold) call may take seconds, and a retry would
         // count as a second upstream call.
