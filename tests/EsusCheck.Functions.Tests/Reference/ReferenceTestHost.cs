@@ -45,7 +45,7 @@ internal sealed class ReferenceTestHost : IDisposable
             ["Registries:Finess:MinInterval"] = "00:00:00",
             ["Registries:Finess:MaxRetries"] = "0",
             ["Registries:Finess:PageSize"] = "2",
-        };
+        }.WithStorage();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
             .AddLogging(logging => logging.AddFakeLogging())
