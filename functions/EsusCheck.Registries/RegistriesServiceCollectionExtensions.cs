@@ -43,11 +43,13 @@ public static class RegistriesServiceCollectionExtensions
             {
                 if (options.IsConfigured) client.DefaultRequestHeaders.Authorization = new("Bearer", options.Token);
             });
+        services.TryAddSingleton<IMarcheCopyStore, InMemoryMarcheCopyStore>();
         services.AddSingleton<IRegistrySource, MarcheInclusionSource>();
 
         services.AddOptions<FinessOptions>().Bind(configuration.GetSection(FinessOptions.Section));
         services.AddRefitGeneratedClient<IFinessApi>(FinessJson.Default)
             .AddRegistryPipeline<FinessOptions>(SourceNames.Finess);
+        services.TryAddSingleton<IFinessCopyStore, InMemoryFinessCopyStore>();
         services.AddSingleton<IRegistrySource, FinessSource>();
         services.TryAddSingleton<IFinessListSource, FinessListClient>();
 

@@ -8,7 +8,7 @@ namespace EsusCheck.Core.Application;
 /// <c>preferStored</c> (bulk files, after their batched prefetch), an identity the cache holds fresh is used as it
 /// is, the identity source's first, then the fallback's, before any registry is asked.</summary>
 public sealed class FactsGatherer(
-    IEnumerable<IRegistrySource> sources, IFactsCache cache, IEsusListStore esusList, TimeProvider? clock = null)
+    IEnumerable<IRegistrySource> sources, IFactsCache cache, IEsusListStore esusList, TimeProvider clock)
 {
     private readonly IReadOnlyList<IRegistrySource> _sources = sources.ToList();
 
@@ -85,7 +85,7 @@ public sealed class FactsGatherer(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return SourceFacts.Unavailable(source.Name, (clock ?? TimeProvider.System).GetUtcNow(),
+            return SourceFacts.Unavailable(source.Name, clock.GetUtcNow(),
                 "Erreur inattendue lors de la consultation de ce registre.");
         }
     }

@@ -42,11 +42,11 @@ public sealed class EsusCheckMetrics : IDisposable
     private readonly Counter<long> _referenceRefreshes;
     private readonly Counter<long> _referenceStale;
 
-    /// <param name="meterFactory">The host's factory (one meter per container, so tests do not see each other's
-    /// measurements); without one (a plain CLI run) the meter is created directly.</param>
-    public EsusCheckMetrics(IMeterFactory? meterFactory = null)
+    /// <param name="meterFactory">The container's factory: one meter per container, so tests do not see each other's
+    /// measurements.</param>
+    public EsusCheckMetrics(IMeterFactory meterFactory)
     {
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _meter = meterFactory.Create(MeterName);
         _cacheHits = _meter.CreateCounter<long>(Names.CacheHits, "{answer}",
             "Registry answers served fresh from the cache, without asking the registry.");
         _cacheMisses = _meter.CreateCounter<long>(Names.CacheMisses, "{answer}",

@@ -5,9 +5,11 @@ namespace EsusCheck.Core.Telemetry;
 
 public static class TelemetryServiceCollectionExtensions
 {
-    /// <summary>The <see cref="EsusCheckMetrics"/> instruments, created from the host's meter factory when there is one.</summary>
+    /// <summary>The <see cref="EsusCheckMetrics"/> instruments, created from the container's meter factory (the host's
+    /// when it registered one).</summary>
     public static IServiceCollection AddEsusCheckTelemetry(this IServiceCollection services)
     {
+        services.AddMetrics();
         services.TryAddSingleton<EsusCheckMetrics>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace EsusCheck.Registries.Finess;
 
 /// <summary>FINESS categories for the SIRET: 246 (ESAT) and 247 (entreprise adaptée) prove a disability structure.</summary>
 public sealed class FinessSource(
-    IFinessApi api, TimeProvider clock, ILogger<FinessSource> logger, IFinessCopyStore? copy = null, IOptions<ReferenceOptions>? reference = null)
+    IFinessApi api, TimeProvider clock, ILogger<FinessSource> logger, IFinessCopyStore copy, IOptions<ReferenceOptions> reference)
     : IRegistrySource
 {
     private readonly RegistryCall _call = new(SourceNames.Finess, clock, logger);
@@ -27,7 +27,6 @@ public sealed class FinessSource(
     /// the copy, without a call.</summary>
     private async Task<SourceFacts?> FromCopyAsync(Siret siret, CancellationToken cancellationToken)
     {
-        if (copy is null) return null;
         FinessCopyLookup lookup;
         try
         {
@@ -38,7 +37,7 @@ public sealed class FinessSource(
             logger.LogWarning(ex, "The local FINESS copy could not be read; asking the API");
             return null;
         }
-        var maxAge = reference?.Value.FinessCopyMaxAge ?? new ReferenceOptions().FinessCopyMaxAge;
+        var maxAge = reference.Value.FinessCopyMaxAge;
         if (lookup.Copy is not { } info || clock.GetUtcNow() - info.CopiedAt > maxAge) return null;
 
         const string Local = " (copie locale de la liste FINESS des ESAT et entreprises adaptées)";

@@ -12,7 +12,7 @@ namespace EsusCheck.Registries.MarcheInclusion;
 /// <summary>Establishment-level kinds of inclusion and disability structures, with <c>is_active</c>.</summary>
 public sealed class MarcheInclusionSource(
     IMarcheInclusionApi api, IOptions<MarcheInclusionOptions> options, TimeProvider clock, ILogger<MarcheInclusionSource> logger,
-    IMarcheCopyStore? copy = null, IOptions<ReferenceOptions>? reference = null)
+    IMarcheCopyStore copy, IOptions<ReferenceOptions> reference)
     : IRegistrySource
 {
     private readonly RegistryCall _call = new(SourceNames.MarcheInclusion, clock, logger, MarcheInclusionOptions.TokenKey);
@@ -36,7 +36,6 @@ public sealed class MarcheInclusionSource(
     /// <c>Reference:MarcheCopyMaxAge</c>: the same answer as the API, dated the day of the copy, without a call.</summary>
     private async Task<SourceFacts?> FromCopyAsync(Siret siret, CancellationToken cancellationToken)
     {
-        if (copy is null) return null;
         MarcheCopyLookup lookup;
         try
         {
@@ -47,7 +46,7 @@ public sealed class MarcheInclusionSource(
             logger.LogWarning(ex, "The local Marché copy could not be read; asking the API");
             return null;
         }
-        var maxAge = reference?.Value.MarcheCopyMaxAge ?? new ReferenceOptions().MarcheCopyMaxAge;
+        var maxAge = reference.Value.MarcheCopyMaxAge;
         if (lookup.Copy is not { } info || clock.GetUtcNow() - info.CopiedAt > maxAge) return null;
 
         var facts = Map(lookup.Structures.Select(s => new MarcheStructure((int)s.Id, s.Name, s.Siret, s.Kind.ToString(), null, s.IsActive)).ToList(),

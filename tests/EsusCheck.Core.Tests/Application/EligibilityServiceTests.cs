@@ -34,7 +34,7 @@ public sealed class EligibilityServiceTests
     };
 
     private EligibilityService Service(params Mock<IRegistrySource>[] sources) => new(
-        new FactsGatherer(sources.Select(s => s.Object), new NoFactsCache(), new InMemoryEsusListStore()),
+        new FactsGatherer(sources.Select(s => s.Object), new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now)),
         _headOffices.Object, _audit, new FakeTimeProvider(Now), NullLogger<EligibilityService>.Instance);
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class EligibilityServiceTests
         var finess = Source(SourceNames.Finess, SourceRole.Complement, _ => SourceFacts.NotFound(SourceNames.Finess, Now));
         var gatherer = new FactsGatherer(
             [Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises)).Object, marche.Object, finess.Object],
-            new NoFactsCache(), new InMemoryEsusListStore());
+            new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now));
 
         var facts = await gatherer.GatherAsync(IdentifierParser.FromRegistry("73282932000074")!.Value, refresh: false, default);
 
@@ -186,7 +186,7 @@ public sealed class EligibilityServiceTests
         audit.Setup(a => a.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("storage down"));
         var service = new EligibilityService(
             new FactsGatherer([Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises)).Object],
-                new NoFactsCache(), new InMemoryEsusListStore()),
+                new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now)),
             _headOffices.Object, audit.Object, new FakeTimeProvider(Now), NullLogger<EligibilityService>.Instance);
 
         var outcome = await service.CheckAsync(new CheckRequest("73282932000074"));

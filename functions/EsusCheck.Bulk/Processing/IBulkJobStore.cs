@@ -25,32 +25,10 @@ public interface IBulkJobStore
 
     IAsyncEnumerable<BulkItemResult> GetAllResultsAsync(string jobId, CancellationToken cancellationToken);
 
-    /// <summary>Marks the chunk done and applies <paramref name="change"/> to the job in one atomic step. Returns the
-    /// updated job, or null when the chunk was already done (a re-delivered message) or does not exist.</summary>
     /// <summary>Jobs not completed nor failed whose last change is older than <paramref name="updatedBefore"/>.</summary>
     IAsyncEnumerable<BulkJob> FindUnfinishedAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken);
 
+    /// <summary>Marks the chunk done and applies <paramref name="change"/> to the job in one atomic step. Returns the
+    /// updated job, or null when the chunk was already done (a re-delivered message) or does not exist.</summary>
     Task<BulkJob?> CompleteChunkAsync(string jobId, int index, bool failed, Func<BulkJob, BulkJob> change, CancellationToken cancellationToken);
 }
-
-/// <summary>Where input files are read and results written: blob containers in Azure, a folder in the CLI.</summary>
-public interface IBulkFileStore
-{
-    Task<Stream> OpenInputAsync(string inputName, CancellationToken cancellationToken);
-
-    Task StoreInputAsync(string inputName, Stream content, CancellationToken cancellationToken);
-
-    Task<BulkOutputLink> SaveOutputAsync(string jobId, string fileName, Stream content, string contentType, CancellationToken cancellationToken);
-
-    /// <summary>A result file written by <see cref="SaveOutputAsync"/>, or null when there is none by that name.</summary>
-    Task<Stream?> OpenOutputAsync(string jobId, string fileName, CancellationToken cancellationToken);
-}
-
-/// <summary>The work queue: chunk and finalize messages, optionally delayed.</summary>
-public interface IBulkWorkQueue
-{
-    Task EnqueueAsync(BulkWorkMessage message, TimeSpan? delay, CancellationToken cancellationToken);
-}
-
-/// <summary>An input file the planner reads twice (hash, then rows): something that opens a fresh stream.</summary>
-public sealed record BulkInputFile(string Name, Func<CancellationToken, Task<Stream>> OpenAsync);
