@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using EsusCheck.Bulk.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +16,17 @@ public static class BulkStorageServiceCollectionExtensions
     public static IServiceCollection AddBulkStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.TryAddSingleton<BulkStorageAccount>();
+        services.AddStorageClients(configuration);
+        // Without a storage account the app still starts, and a bulk call says what is missing.
+        services.TryAddSingleton<TableServiceClient>(_ => throw NoAccount());
+        services.TryAddSingleton<BlobServiceClient>(_ => throw NoAccount());
+        services.TryAddSingleton<QueueServiceClient>(_ => throw NoAccount());
         services.AddSingleton<IBulkJobStore, TableBulkJobStore>();
         services.AddSingleton<IBulkFileStore, BlobBulkFileStore>();
         services.AddSingleton<IBulkWorkQueue, QueueBulkWorkQueue>();
         return services;
     }
+
+    private static InvalidOperationException NoAccount() => new(
+        "The bulk feature needs a storage account: set Storage:ConnectionString (Azurite, key) or Storage:AccountName (managed identity).");
 }
