@@ -8,6 +8,9 @@ namespace EsusCheck.Storage;
 
 public static class StorageClientsServiceCollectionExtensions
 {
+    /// <summary>The name <c>AddAzureClients</c> gives a client registered without one.</summary>
+    public const string Name = "Default";
+
     /// <summary>The Table, Blob and Queue service clients, built once through <c>AddAzureClients</c> from <c>Storage</c>: the
     /// connection string (Azurite, or a key-based account), else the account name with the managed identity
     /// (<c>Storage:ManagedIdentityClientId</c> for a user-assigned one). Nothing when neither is set.</summary>

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using EsusCheck.Bulk.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,15 +16,16 @@ public static class BulkStorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddStorageClients(configuration);
         // Without a storage account the app still starts, and a bulk call says what is missing.
-        services.TryAddSingleton<TableServiceClient>(_ => throw NoAccount());
-        services.TryAddSingleton<BlobServiceClient>(_ => throw NoAccount());
-        services.TryAddSingleton<QueueServiceClient>(_ => throw NoAccount());
+        services.TryAddSingleton(typeof(IAzureClientFactory<>), typeof(NoStorageAccount<>));
         services.AddSingleton<IBulkJobStore, TableBulkJobStore>();
         services.AddSingleton<IBulkFileStore, BlobBulkFileStore>();
         services.AddSingleton<IBulkWorkQueue, QueueBulkWorkQueue>();
         return services;
     }
 
-    private static InvalidOperationException NoAccount() => new(
-        "The bulk feature needs a storage account: set Storage:ConnectionString (Azurite, key) or Storage:AccountName (managed identity).");
+    private sealed class NoStorageAccount<TClient> : IAzureClientFactory<TClient>
+    {
+        public TClient CreateClient(string name) => throw new InvalidOperationException(
+            "The bulk feature needs a storage account: set Storage:ConnectionString (Azurite, key) or Storage:AccountName (managed identity).");
+    }
 }
