@@ -30,10 +30,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<StorageClients>();
-        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables());
-        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs());
-        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues());
+        services.AddStorageClients(configuration);
 
         // Last registration wins over the core's TryAdd defaults, whatever the order of the AddXxx calls.
         services.AddSingleton<IFactsCache, TableFactsCache>();
@@ -41,7 +38,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICheckAuditLog, TableCheckAuditLog>();
         services.AddSingleton<IRequestLog, TableRequestLog>();
 
-        // After the service clients above, so the chat store's TryAdd reuses this TableServiceClient.
         services.AddChatContextStorage(configuration);
         return services;
     }

@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
-using Azure.Identity;
 using EsusCheck.Core.Application;
 using EsusCheck.Registries.Reference;
+using EsusCheck.Storage;
+using EsusCheck.Storage.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,23 +17,16 @@ public static class ReferenceFunctionsServiceCollectionExtensions
     public static IServiceCollection AddReferenceFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReferenceRefresh(configuration);
-        var storage = configuration.GetSection("Storage");
-        var connectionString = storage["ConnectionString"];
-        var accountName = storage["AccountName"];
-        if (string.IsNullOrWhiteSpace(connectionString) && string.IsNullOrWhiteSpace(accountName)) return services;
-
-        // The storage adapters' client when they registered one; otherwise the same two ways they use.
-        TableServiceClient Tables(IServiceProvider sp) => sp.GetService<TableServiceClient>() ?? (!string.IsNullOrWhiteSpace(connectionString)
-            ? new TableServiceClient(connectionString)
-            : new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"),
-                new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage["ManagedIdentityClientId"] })));
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (!storage.IsConfigured) return services;
+        services.AddStorageClients(configuration);
 
         // Registered after AddReferenceRefresh's TryAdd defaults, so these win.
         services.AddSingleton<IMarcheCopyStore>(sp => new TableMarcheCopyStore(
-            Tables(sp).GetTableClient(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.MarcheCopyTable),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.MarcheCopyTable),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TableMarcheCopyStore>>()));
         services.AddSingleton<IFinessCopyStore>(sp => new TableFinessCopyStore(
-            Tables(sp).GetTableClient(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.FinessCopyTable),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<IOptions<ReferenceOptions>>().Value.FinessCopyTable),
             sp.GetRequiredService<TimeProvider>()));
         return services;
     }

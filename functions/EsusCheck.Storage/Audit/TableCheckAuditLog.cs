@@ -11,7 +11,7 @@ namespace EsusCheck.Storage.Audit;
 /// <see cref="AuditOptions"/> when each check is recorded.</summary>
 public sealed class TableCheckAuditLog : ICheckAuditLog
 {
-    private readonly LazyTable _table;
+    private readonly CreatedOnFirstUse<TableClient> _table;
     private readonly AuditOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TableCheckAuditLog> _logger;
@@ -20,7 +20,7 @@ public sealed class TableCheckAuditLog : ICheckAuditLog
         TableServiceClient service, IOptions<StorageOptions> storage, IOptions<AuditOptions> options,
         TimeProvider clock, ILogger<TableCheckAuditLog> logger)
     {
-        _table = new LazyTable(service, storage.Value.Tables.Audit, storage.Value.CreateTables);
+        _table = CreatedOnFirstUse.Table(service, storage.Value.Tables.Audit, storage.Value.CreateTables);
         _options = options.Value;
         _clock = clock;
         _logger = logger;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Azure;
+using EsusCheck.Storage.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using EsusCheck.Bulk;
@@ -8,13 +10,13 @@ namespace EsusCheck.Storage.Bulk;
 
 /// <summary>Input files in <c>bulk-in</c>, results in <c>bulk-out/{jobId}/</c>. Links are the blobs' plain URLs,
 /// without any SAS: reading them takes the caller's own access to the account.</summary>
-public sealed class BlobBulkFileStore(BulkStorageAccount account, IOptions<BulkOptions> options) : IBulkFileStore
+public sealed class BlobBulkFileStore(IAzureClientFactory<BlobServiceClient> blobs, IOptions<BulkOptions> options) : IBulkFileStore
 {
     private readonly CreatedOnFirstUse<BlobContainerClient> _input = new(
-        () => account.Blobs.GetBlobContainerClient(BulkNames.InputContainer),
+        () => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(BulkNames.InputContainer),
         (container, cancellationToken) => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     private readonly CreatedOnFirstUse<BlobContainerClient> _output = new(
-        () => account.Blobs.GetBlobContainerClient(options.Value.OutputContainer),
+        () => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(options.Value.OutputContainer),
         (container, cancellationToken) => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async Task<Stream> OpenInputAsync(string inputName, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Azure;
 using EsusCheck.Bulk.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +14,18 @@ public static class BulkStorageServiceCollectionExtensions
     public static IServiceCollection AddBulkStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.TryAddSingleton<BulkStorageAccount>();
+        services.AddStorageClients(configuration);
+        // Without a storage account the app still starts, and a bulk call says what is missing.
+        services.TryAddSingleton(typeof(IAzureClientFactory<>), typeof(NoStorageAccount<>));
         services.AddSingleton<IBulkJobStore, TableBulkJobStore>();
         services.AddSingleton<IBulkFileStore, BlobBulkFileStore>();
         services.AddSingleton<IBulkWorkQueue, QueueBulkWorkQueue>();
         return services;
+    }
+
+    private sealed class NoStorageAccount<TClient> : IAzureClientFactory<TClient>
+    {
+        public TClient CreateClient(string name) => throw new InvalidOperationException(
+            "The bulk feature needs a storage account: set Storage:ConnectionString (Azurite, key) or Storage:AccountName (managed identity).");
     }
 }

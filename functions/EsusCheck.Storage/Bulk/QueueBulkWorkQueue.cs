@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Azure;
+using EsusCheck.Storage.Tables;
 using System.Text;
 using Azure.Storage.Queues;
 using EsusCheck.Bulk;
@@ -7,10 +9,10 @@ namespace EsusCheck.Storage.Bulk;
 
 /// <summary>The work queue on Storage Queues. Messages are base64-encoded text, as the Functions queue trigger reads
 /// them by default, whatever options the shared queue client was built with.</summary>
-public sealed class QueueBulkWorkQueue(BulkStorageAccount account) : IBulkWorkQueue
+public sealed class QueueBulkWorkQueue(IAzureClientFactory<QueueServiceClient> queues) : IBulkWorkQueue
 {
     private readonly CreatedOnFirstUse<QueueClient> _queue = new(
-        () => account.Queues.GetQueueClient(BulkNames.WorkQueue),
+        () => queues.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetQueueClient(BulkNames.WorkQueue),
         (queue, cancellationToken) => queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async Task EnqueueAsync(BulkWorkMessage message, TimeSpan? delay, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Azure;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
@@ -12,13 +13,12 @@ namespace EsusCheck.Storage.Bulk;
 /// <summary>Job state, chunks and checkpoints in Table Storage, one partition per job. Every change to the job row
 /// is a read-modify-write under its ETag, retried on conflict; a chunk's completion and the job's counters change in
 /// one entity-group transaction, so a re-delivered message can never count a chunk twice.</summary>
-public sealed class TableBulkJobStore(BulkStorageAccount account, IOptions<BulkOptions> options) : IBulkJobStore
+public sealed class TableBulkJobStore(IAzureClientFactory<TableServiceClient> tables, IOptions<BulkOptions> options, IOptions<StorageOptions> storage) : IBulkJobStore
 {
     private const int MaxConflictRetries = 50;
 
-    private readonly CreatedOnFirstUse<TableClient> _table = new(
-        () => account.Tables.GetTableClient(options.Value.JobsTable),
-        (table, cancellationToken) => account.CreateTables ? table.CreateIfNotExistsAsync(cancellationToken) : Task.CompletedTask);
+    private readonly CreatedOnFirstUse<TableClient> _table = CreatedOnFirstUse.Table(
+        () => tables.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetTableClient(options.Value.JobsTable), storage.Value.CreateTables);
 
     public async Task<BulkJob?> FindAsync(string jobId, CancellationToken cancellationToken)
     {

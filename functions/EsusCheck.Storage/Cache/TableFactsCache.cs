@@ -15,7 +15,7 @@ namespace EsusCheck.Storage.Cache;
 /// optimisation: when storage fails, the check asks the registry and the failure is logged.</summary>
 public sealed class TableFactsCache : IFactsCache
 {
-    private readonly LazyTable _table;
+    private readonly CreatedOnFirstUse<TableClient> _table;
     private readonly FactsCacheOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TableFactsCache> _logger;
@@ -26,7 +26,7 @@ public sealed class TableFactsCache : IFactsCache
         TableServiceClient service, IOptions<StorageOptions> storage, IOptions<FactsCacheOptions> options,
         TimeProvider clock, ILogger<TableFactsCache> logger, EsusCheckMetrics? metrics = null)
     {
-        _table = new LazyTable(service, storage.Value.Tables.FactsCache, storage.Value.CreateTables);
+        _table = CreatedOnFirstUse.Table(service, storage.Value.Tables.FactsCache, storage.Value.CreateTables);
         _options = options.Value;
         _clock = clock;
         _logger = logger;
@@ -129,7 +129,7 @@ public sealed class TableFactsCache : IFactsCache
         // No caller token reaches storage here: every exception, timeouts included, is a storage failure.
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Facts cache unreadable (table {Table}); asking {Source} directly", _table.Name, source);
+            _logger.LogWarning(ex, "Facts cache unreadable (table {Table}); asking {Source} directly", _table.Client.Name, source);
             return null;
         }
     }
@@ -151,7 +151,7 @@ public sealed class TableFactsCache : IFactsCache
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Facts cache unwritable (table {Table}); the answer of {Source} is used uncached", _table.Name, facts.Source);
+            _logger.LogWarning(ex, "Facts cache unwritable (table {Table}); the answer of {Source} is used uncached", _table.Client.Name, facts.Source);
         }
     }
 }

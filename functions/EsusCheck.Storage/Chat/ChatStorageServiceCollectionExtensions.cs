@@ -1,9 +1,6 @@
-using Azure.Data.Tables;
-using Azure.Identity;
 using EsusCheck.Chat.Conversation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EsusCheck.Storage.Chat;
 
@@ -14,11 +11,9 @@ public static class ChatStorageServiceCollectionExtensions
     public static IServiceCollection AddChatContextStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (string.IsNullOrWhiteSpace(storage.ConnectionString) && string.IsNullOrWhiteSpace(storage.AccountName)) return services;
+        if (!storage.IsConfigured) return services;
 
-        services.TryAddSingleton(_ => string.IsNullOrWhiteSpace(storage.ConnectionString)
-            ? new TableServiceClient(new Uri($"https://{storage.AccountName}.table.core.windows.net"), new DefaultAzureCredential())
-            : new TableServiceClient(storage.ConnectionString));
+        services.AddStorageClients(configuration);
         services.AddSingleton<IChatContextStore, TableChatContextStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using EsusCheck.Storage.Tables;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -15,17 +16,12 @@ namespace EsusCheck.Storage.Chat;
 /// stored. An idle context older than <see cref="ChatOptions.ContextLifetime"/> is ignored (and overwritten later).</summary>
 public sealed class TableChatContextStore(TableServiceClient tables, IOptions<ChatOptions> options, TimeProvider clock) : IChatContextStore
 {
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = tables.GetTableClient(options.Value.ContextTable);
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
+    private readonly CreatedOnFirstUse<TableClient> _table = CreatedOnFirstUse.Table(tables, options.Value.ContextTable);
 
     public async Task<ChatContext?> GetAsync(string conversationId, CancellationToken cancellationToken)
     {
         var (partition, row) = Keys(conversationId);
-        var table = await _table.Value;
+        var table = await _table.GetAsync(cancellationToken);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         if (!entity.HasValue || entity.Value is not { } found) return null;
 
@@ -42,7 +38,7 @@ public sealed class TableChatContextStore(TableServiceClient tables, IOptions<Ch
     public async Task SaveAsync(string conversationId, ChatContext context, CancellationToken cancellationToken)
     {
         var (partition, row) = Keys(conversationId);
-        var table = await _table.Value;
+        var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(partition, row)
         {
             ["Sirets"] = string.Join(',', context.Sirets),

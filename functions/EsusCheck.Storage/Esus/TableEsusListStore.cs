@@ -15,13 +15,13 @@ namespace EsusCheck.Storage.Esus;
 /// reads the pointer, then the entry of that version: it sees the old list or the new one, never a half-loaded one.</summary>
 public sealed class TableEsusListStore : IEsusListStore
 {
-    private readonly LazyTable _table;
+    private readonly CreatedOnFirstUse<TableClient> _table;
     private readonly TimeProvider _clock;
     private readonly ILogger<TableEsusListStore> _logger;
 
     public TableEsusListStore(TableServiceClient service, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<TableEsusListStore> logger)
     {
-        _table = new LazyTable(service, storage.Value.Tables.EsusList, storage.Value.CreateTables);
+        _table = CreatedOnFirstUse.Table(service, storage.Value.Tables.EsusList, storage.Value.CreateTables);
         _clock = clock;
         _logger = logger;
     }
@@ -36,7 +36,7 @@ public sealed class TableEsusListStore : IEsusListStore
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(ex, "ESUS list table {Table} unreadable; the check goes on without the list", _table.Name);
+            _logger.LogError(ex, "ESUS list table {Table} unreadable; the check goes on without the list", _table.Client.Name);
             return EsusLookup.Unreadable;
         }
     }

@@ -14,7 +14,7 @@ public sealed class TableRequestLog(TableServiceClient service, IOptions<Storage
 {
     private const string Partition = "requestlog";
     private const string TimesProperty = "Times";
-    private readonly LazyTable _table = new(service, storage.Value.Tables.RequestLog, storage.Value.CreateTables);
+    private readonly CreatedOnFirstUse<TableClient> _table = CreatedOnFirstUse.Table(service, storage.Value.Tables.RequestLog, storage.Value.CreateTables);
 
     public async Task<TimeSpan> TryTakeAsync(string registry, int permits, TimeSpan window, CancellationToken cancellationToken)
     {

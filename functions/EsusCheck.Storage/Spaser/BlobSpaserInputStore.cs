@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Azure;
+using EsusCheck.Storage.Tables;
 using Azure.Storage.Blobs;
 using EsusCheck.Spaser;
 using EsusCheck.Spaser.Processing;
@@ -6,10 +8,10 @@ using EsusCheck.Storage.Bulk;
 namespace EsusCheck.Storage.Spaser;
 
 /// <summary>DECP files in the <c>spaser-in</c> container, on the bulk feature's storage account.</summary>
-public sealed class BlobSpaserInputStore(BulkStorageAccount account) : ISpaserInputStore
+public sealed class BlobSpaserInputStore(IAzureClientFactory<BlobServiceClient> blobs) : ISpaserInputStore
 {
     private readonly CreatedOnFirstUse<BlobContainerClient> _input = new(
-        () => account.Blobs.GetBlobContainerClient(SpaserNames.InputContainer),
+        () => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(SpaserNames.InputContainer),
         (container, cancellationToken) => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     public async Task<Stream> OpenAsync(string name, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Storage.Reference;
 using EsusCheck.Registries.Reference;
 using EsusCheck.Testing;
 using WireMock.Server;

@@ -1,6 +1,7 @@
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Storage.Reference;
 using EsusCheck.Registries.Reference;
 using Microsoft.Azure.Functions.Worker;
 using WireMock.RequestBuilders;

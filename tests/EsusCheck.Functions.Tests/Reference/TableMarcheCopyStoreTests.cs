@@ -3,6 +3,7 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Reference;
+using EsusCheck.Storage.Reference;
 using EsusCheck.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

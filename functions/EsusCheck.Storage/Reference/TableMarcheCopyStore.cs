@@ -4,9 +4,10 @@ using Azure.Data.Tables;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage.Tables;
 using Microsoft.Extensions.Logging;
 
-namespace EsusCheck.Functions.Reference;
+namespace EsusCheck.Storage.Reference;
 
 /// <summary>The Marché copy in Table Storage. A replacement writes a new version beside the active one, switches the
 /// pointer row (one entity: the switch is atomic, and conditional on the pointer read at the start, so of two
@@ -20,8 +21,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
     private const string PointerRow = "active";
     private const string VersionPrefix = "version-";
     private const int MaxBatch = 100;
-    private readonly SemaphoreSlim _created = new(1, 1);
-    private volatile bool _ready;
+    private readonly CreatedOnFirstUse<TableClient> _created = CreatedOnFirstUse.Table(() => table);
 
     public async Task<MarcheCopyLookup> FindAsync(Siret siret, CancellationToken cancellationToken)
     {
@@ -129,20 +129,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
         return (version, new MarcheCopyInfo(p.GetDateTimeOffset("CopiedAt") ?? default, p.GetInt32("StructureCount") ?? 0, p.GetString("Source") ?? ""));
     }
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (_ready) return;
-        await _created.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_ready) await table.CreateIfNotExistsAsync(cancellationToken);
-            _ready = true;
-        }
-        finally
-        {
-            _created.Release();
-        }
-    }
+    private async Task EnsureTableAsync(CancellationToken cancellationToken) => await _created.GetAsync(cancellationToken);
 
     private static string Partition(string version, string siret) => $"{version}|{siret[..3]}";
 

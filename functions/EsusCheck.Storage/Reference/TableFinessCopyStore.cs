@@ -3,8 +3,9 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage.Tables;
 
-namespace EsusCheck.Functions.Reference;
+namespace EsusCheck.Storage.Reference;
 
 /// <summary>The FINESS ESAT/EA copy in Table Storage: a few thousand establishments, kept whole in one entity (gzipped
 /// JSON split over binary properties of 64 KiB), so a replacement is one atomic write and a reader sees one copy.
@@ -21,7 +22,7 @@ public sealed class TableFinessCopyStore(TableClient table, TimeProvider clock) 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _checkedAt;
     private string? _etag;
-    private bool _created;
+    private readonly CreatedOnFirstUse<TableClient> _created = CreatedOnFirstUse.Table(() => table);
 
     private sealed record Stored(FinessCopyInfo Info, List<FinessCopyEntry> Establishments);
 
@@ -79,10 +80,5 @@ public sealed class TableFinessCopyStore(TableClient table, TimeProvider clock) 
         }
     }
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (_created) return;
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        _created = true;
-    }
+    private async Task EnsureTableAsync(CancellationToken cancellationToken) => await _created.GetAsync(cancellationToken);
 }
