@@ -12,6 +12,17 @@ public static class StorageSettings
         values["Storage:Tables:FactsCache"] = Azurite.UniqueName(prefix + "cache");
         values["Storage:Tables:EsusList"] = Azurite.UniqueName(prefix + "esus");
         values["Storage:Tables:Audit"] = Azurite.UniqueName(prefix + "audit");
+        values["Chat:ContextTable"] = Azurite.UniqueName(prefix + "chat");
+        return values;
+    }
+
+    /// <summary>The storage settings plus the bulk pipeline's job table and output container, unique to one test (the
+    /// input containers and the work queue keep the fixed names the triggers declare).</summary>
+    public static Dictionary<string, string?> ForBulk(string prefix = "")
+    {
+        var values = For(prefix);
+        values["Bulk:JobsTable"] = Azurite.UniqueName(prefix + "bulkjobs");
+        values["Bulk:OutputContainer"] = Azurite.UniqueName(prefix + "bulk-out-");
         return values;
     }
 }

@@ -6,6 +6,9 @@ using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage.Chat;
+using EsusCheck.Testing;
+using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,7 +32,7 @@ public sealed class ChatHarness : IDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         Clock = new FakeTimeProvider(TestCompanies.Now);
-        Registry = new FakeRegistry(Clock);
+        Registry = TestCompanies.Registry(Clock);
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -47,9 +50,17 @@ public sealed class ChatHarness : IDisposable
             CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    /// <summary>A harness whose conversation contexts live in Table Storage on Azurite; harnesses given the same
+    /// <paramref name="settings"/> (<see cref="StorageSettings"/>) share the table, as two instances of the app do.</summary>
+    public static ChatHarness WithTableContexts(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ChatHarness(settings, services => services.AddChatContextStorage(configuration));
+    }
+
     public FakeTimeProvider Clock { get; }
 
-    public FakeRegistry Registry { get; }
+    public FakeRegistrySource Registry { get; }
 
     public IServiceProvider Services => _services;
 
