@@ -1,8 +1,5 @@
 using EsusCheck.Chat.Conversation;
-using EsusCheck.Chat.Tests.Support;
 using EsusCheck.Storage.Chat;
-using EsusCheck.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static EsusCheck.Chat.Tests.Support.TestCompanies;
 
 namespace EsusCheck.Chat.Tests;

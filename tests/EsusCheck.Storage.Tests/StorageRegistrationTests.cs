@@ -1,15 +1,9 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using EsusCheck.Core;
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
 using EsusCheck.Storage.Audit;
-using EsusCheck.Storage.Cache;
 using EsusCheck.Storage.Esus;
-using EsusCheck.Storage.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Storage.Tests;

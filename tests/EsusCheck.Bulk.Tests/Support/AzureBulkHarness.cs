@@ -1,16 +1,12 @@
-using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using EsusCheck.Bulk.Processing;
 using EsusCheck.Functions.Bulk;
-using EsusCheck.Testing;
 using EsusCheck.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Bulk.Tests.Support;
 

@@ -1,6 +1,4 @@
 using EsusCheck.Bulk.InProcess;
-using EsusCheck.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Bulk.Tests.Support;
 

@@ -1,6 +1,5 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
-using EsusCheck.Testing.Registries;
 
 namespace EsusCheck.Chat.Tests.Support;
 

@@ -1,10 +1,5 @@
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
-using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using EsusCheck.Testing.Registries;
 using Moq;
 
 namespace EsusCheck.Core.Tests.Application;

@@ -1,15 +1,11 @@
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using EsusCheck.Bulk;
 using EsusCheck.Functions.Bulk;
 using EsusCheck.Functions.Spaser;
-using EsusCheck.Spaser.Tests.Support;
-using EsusCheck.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Spaser.Tests.Pipeline;
 

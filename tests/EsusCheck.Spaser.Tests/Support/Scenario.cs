@@ -1,7 +1,6 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Testing.Registries;
 
 namespace EsusCheck.Spaser.Tests.Support;
 

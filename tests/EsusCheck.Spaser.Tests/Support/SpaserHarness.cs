@@ -4,9 +4,7 @@ using EsusCheck.Functions.Spaser;
 using EsusCheck.Spaser.InProcess;
 using EsusCheck.Spaser.Processing;
 using EsusCheck.Storage;
-using EsusCheck.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Spaser.Tests.Support;
 

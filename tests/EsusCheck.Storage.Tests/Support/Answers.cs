@@ -1,4 +1,3 @@
-using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 
 namespace EsusCheck.Storage.Tests.Support;

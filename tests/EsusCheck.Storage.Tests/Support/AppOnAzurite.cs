@@ -1,7 +1,5 @@
-using EsusCheck.Core.Application;
 using EsusCheck.Core.Reports;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Storage.Tests.Support;
 

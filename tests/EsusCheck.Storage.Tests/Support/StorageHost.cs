@@ -1,11 +1,7 @@
-using Azure.Data.Tables;
 using EsusCheck.Core;
-using EsusCheck.Core.Application;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EsusCheck.Storage.Tests.Support;
 

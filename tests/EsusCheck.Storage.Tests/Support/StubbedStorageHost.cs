@@ -1,8 +1,3 @@
-using EsusCheck.Core.Application;
-using EsusCheck.Storage.Cache;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EsusCheck.Storage.Tests.Support;
 
 /// <summary>The real registry clients pointed at WireMock (<see cref="RegistryStubs"/>) plus Table Storage on Azurite
