@@ -4,6 +4,7 @@ using EsusCheck.Core.Reports;
 using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace EsusCheck.Registries.Tests;
 
@@ -13,11 +14,11 @@ public sealed class FinessCopyTests : StubbedRegistriesTest
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemoryFinessCopyStore _copy = new();
 
-    private async Task<EligibilityReport> CheckAsync(string siret)
+    private async Task<EligibilityReport> CheckAsync(string siret, IFinessCopyStore? copy = null)
     {
         var services = RegistryTestServices.Create(Stubs);
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<IFinessCopyStore>(_copy);
+        services.AddSingleton(copy ?? _copy);
         await using var provider = services.BuildServiceProvider();
         var outcome = await provider.GetRequiredService<EligibilityService>().CheckAsync(new CheckRequest(siret));
         Assert.True(outcome.Succeeded, outcome.Failure?.Detail);
@@ -54,5 +55,22 @@ public sealed class FinessCopyTests : StubbedRegistriesTest
 
         Assert.Equal(1, Stubs.RequestCount(Registry.Finess, siret));
         Assert.Equal("found", Evidence(report, SourceNames.Finess).Outcome);
+    }
+
+    [Fact]
+    public async Task An_unreadable_copy_is_passed_over_and_the_registry_is_asked()
+    {
+        var siret = TestSirets.Next();
+        Stubs.RechercheFound(siret).FinessFound(siret, ("246", "E.S.A.T."));
+        var unreadable = new Mock<IFinessCopyStore>();
+        unreadable.Setup(c => c.FindAsync(It.IsAny<Core.Identifiers.Siret>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("storage down"));
+
+        var report = await CheckAsync(siret, unreadable.Object);
+
+        Assert.Equal(1, Stubs.RequestCount(Registry.Finess, siret));
+        var evidence = Evidence(report, SourceNames.Finess);
+        Assert.Equal("found", evidence.Outcome);
+        Assert.DoesNotContain("copie locale", evidence.Detail, StringComparison.Ordinal);
     }
 }

@@ -27,24 +27,14 @@ public sealed class FinessSource(
     /// the copy, without a call.</summary>
     private async Task<SourceFacts?> FromCopyAsync(Siret siret, CancellationToken cancellationToken)
     {
-        FinessCopyLookup lookup;
-        try
-        {
-            lookup = await copy.FindAsync(siret, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "The local FINESS copy could not be read; asking the API");
-            return null;
-        }
-        var maxAge = reference.Value.FinessCopyMaxAge;
-        if (lookup.Copy is not { } info || clock.GetUtcNow() - info.CopiedAt > maxAge) return null;
+        if (await FreshCopy.FindAsync(() => copy.FindAsync(siret, cancellationToken), l => l.Copy?.CopiedAt,
+                reference.Value.FinessCopyMaxAge, clock, logger, "FINESS") is not (var lookup, var copiedAt)) return null;
 
         const string Local = " (copie locale de la liste FINESS des ESAT et entreprises adaptées)";
         if (lookup.Establishments.Count == 0)
-            return SourceFacts.NotFound(Name, info.CopiedAt, "Aucun ESAT ni entreprise adaptée FINESS ne porte ce SIRET" + Local + ".");
+            return SourceFacts.NotFound(Name, copiedAt, "Aucun ESAT ni entreprise adaptée FINESS ne porte ce SIRET" + Local + ".");
         var facts = Map(new FinessPage(lookup.Establishments.Select(e => new FinessRow(e.FinessNumber, e.Siret, e.Category, e.Label)).ToList()),
-            siret, info.CopiedAt);
+            siret, copiedAt);
         return facts with { Evidence = facts.Evidence with { Detail = facts.Evidence.Detail + Local } };
     }
 

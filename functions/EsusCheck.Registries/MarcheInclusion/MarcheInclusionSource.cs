@@ -36,21 +36,11 @@ public sealed class MarcheInclusionSource(
     /// <c>Reference:MarcheCopyMaxAge</c>: the same answer as the API, dated the day of the copy, without a call.</summary>
     private async Task<SourceFacts?> FromCopyAsync(Siret siret, CancellationToken cancellationToken)
     {
-        MarcheCopyLookup lookup;
-        try
-        {
-            lookup = await copy.FindAsync(siret, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "The local Marché copy could not be read; asking the API");
-            return null;
-        }
-        var maxAge = reference.Value.MarcheCopyMaxAge;
-        if (lookup.Copy is not { } info || clock.GetUtcNow() - info.CopiedAt > maxAge) return null;
+        if (await FreshCopy.FindAsync(() => copy.FindAsync(siret, cancellationToken), l => l.Copy?.CopiedAt,
+                reference.Value.MarcheCopyMaxAge, clock, logger, "Marché") is not (var lookup, var copiedAt)) return null;
 
         var facts = Map(lookup.Structures.Select(s => new MarcheStructure((int)s.Id, s.Name, s.Siret, s.Kind.ToString(), null, s.IsActive)).ToList(),
-            siret, info.CopiedAt);
+            siret, copiedAt);
         return facts with { Evidence = facts.Evidence with { Detail = facts.Evidence.Detail + " (copie locale de la liste du Marché de l'inclusion)" } };
     }
 
