@@ -12,24 +12,13 @@ namespace EsusCheck.Storage.Bulk;
 /// without any SAS: reading them takes the caller's own access to the account.</summary>
 public sealed class BlobBulkFileStore(IAzureClientFactory<BlobServiceClient> blobs, IOptions<BulkOptions> options) : IBulkFileStore
 {
-    private readonly CreatedOnFirstUse<BlobContainerClient> _input = new(
-        () => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(BulkNames.InputContainer),
-        (container, cancellationToken) => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-    private readonly CreatedOnFirstUse<BlobContainerClient> _output = new(
-        () => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(options.Value.OutputContainer),
-        (container, cancellationToken) => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+    private readonly CreatedOnFirstUse<BlobContainerClient> _input = CreatedOnFirstUse.Container(blobs, BulkNames.InputContainer);
+    private readonly CreatedOnFirstUse<BlobContainerClient> _output = CreatedOnFirstUse.Container(blobs, options.Value.OutputContainer);
 
-    public async Task<Stream> OpenInputAsync(string inputName, CancellationToken cancellationToken)
-    {
-        var container = await _input.GetAsync(cancellationToken);
-        return await container.GetBlobClient(inputName).OpenReadAsync(cancellationToken: cancellationToken);
-    }
+    public Task<Stream> OpenInputAsync(string inputName, CancellationToken cancellationToken) => _input.OpenReadAsync(inputName, cancellationToken);
 
-    public async Task StoreInputAsync(string inputName, Stream content, CancellationToken cancellationToken)
-    {
-        var container = await _input.GetAsync(cancellationToken);
-        await container.GetBlobClient(inputName).UploadAsync(content, overwrite: true, cancellationToken);
-    }
+    public Task StoreInputAsync(string inputName, Stream content, CancellationToken cancellationToken) =>
+        _input.UploadAsync(inputName, content, cancellationToken);
 
     public async Task<BulkOutputLink> SaveOutputAsync(string jobId, string fileName, Stream content, string contentType, CancellationToken cancellationToken)
     {

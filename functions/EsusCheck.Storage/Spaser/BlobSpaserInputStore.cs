@@ -10,19 +10,9 @@ namespace EsusCheck.Storage.Spaser;
 /// <summary>DECP files in the <c>spaser-in</c> container, on the bulk feature's storage account.</summary>
 public sealed class BlobSpaserInputStore(IAzureClientFactory<BlobServiceClient> blobs) : ISpaserInputStore
 {
-    private readonly CreatedOnFirstUse<BlobContainerClient> _input = new(
-        () => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(SpaserNames.InputContainer),
-        (container, cancellationToken) => container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+    private readonly CreatedOnFirstUse<BlobContainerClient> _input = CreatedOnFirstUse.Container(blobs, SpaserNames.InputContainer);
 
-    public async Task<Stream> OpenAsync(string name, CancellationToken cancellationToken)
-    {
-        var container = await _input.GetAsync(cancellationToken);
-        return await container.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
-    }
+    public Task<Stream> OpenAsync(string name, CancellationToken cancellationToken) => _input.OpenReadAsync(name, cancellationToken);
 
-    public async Task StoreAsync(string name, Stream content, CancellationToken cancellationToken)
-    {
-        var container = await _input.GetAsync(cancellationToken);
-        await container.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken);
-    }
+    public Task StoreAsync(string name, Stream content, CancellationToken cancellationToken) => _input.UploadAsync(name, content, cancellationToken);
 }

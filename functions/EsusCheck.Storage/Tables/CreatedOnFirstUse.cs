@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 
 namespace EsusCheck.Storage.Tables;
 
@@ -34,7 +36,7 @@ public sealed class CreatedOnFirstUse<T>(Func<T> client, Func<T, CancellationTok
     }
 }
 
-/// <summary>Tables created on first use (when <c>Storage:CreateTables</c> allows it).</summary>
+/// <summary>Tables created on first use (when <c>Storage:CreateTables</c> allows it), and blob containers.</summary>
 public static class CreatedOnFirstUse
 {
     public static CreatedOnFirstUse<TableClient> Table(TableServiceClient service, string name, bool create = true) =>
@@ -42,4 +44,9 @@ public static class CreatedOnFirstUse
 
     public static CreatedOnFirstUse<TableClient> Table(Func<TableClient> table, bool create = true) =>
         new(table, create ? static async (t, ct) => await t.CreateIfNotExistsAsync(ct) : null);
+
+    /// <summary>A container of the shared blob client (<see cref="StorageClientsServiceCollectionExtensions.AddStorageClients"/>).</summary>
+    public static CreatedOnFirstUse<BlobContainerClient> Container(IAzureClientFactory<BlobServiceClient> blobs, string name) =>
+        new(() => blobs.CreateClient(StorageClientsServiceCollectionExtensions.Name).GetBlobContainerClient(name),
+            static async (container, ct) => await container.CreateIfNotExistsAsync(cancellationToken: ct));
 }
