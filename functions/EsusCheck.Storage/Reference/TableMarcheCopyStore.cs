@@ -20,7 +20,6 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
     private const string Meta = "meta";
     private const string PointerRow = "active";
     private const string VersionPrefix = "version-";
-    private const int MaxBatch = 100;
     private readonly CreatedOnFirstUse<TableClient> _created = CreatedOnFirstUse.Table(() => table);
 
     public async Task<MarcheCopyLookup> FindAsync(Siret siret, CancellationToken cancellationToken)
@@ -60,10 +59,8 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
         try
         {
             await table.AddEntityAsync(new TableEntity(Meta, VersionPrefix + version), cancellationToken);
-            foreach (var partition in structures.GroupBy(s => Partition(version, s.Siret), StringComparer.Ordinal))
-            foreach (var chunk in partition.Chunk(MaxBatch))
-                await table.SubmitTransactionAsync(
-                    chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(version, s))), cancellationToken);
+            await TableBatches.SubmitAsync(table,
+                structures.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(version, s))), cancellationToken);
 
             var pointer = Pointer(version, info);
             if (before.HasValue) await table.UpdateEntityAsync(pointer, before.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -116,9 +113,7 @@ public sealed class TableMarcheCopyStore(TableClient table, TimeProvider clock, 
                            e => e.PartitionKey.CompareTo(version + "|") > 0 && e.PartitionKey.CompareTo(version + "|~") < 0,
                            select: ["PartitionKey", "RowKey"]))
             rows.Add(row);
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        foreach (var chunk in partition.Chunk(MaxBatch))
-            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)));
+        await TableBatches.DeleteAsync(table, rows, CancellationToken.None);
         await table.DeleteEntityAsync(Meta, VersionPrefix + version, ETag.All);
     }
 
