@@ -11,8 +11,7 @@ public sealed class CheckEligibilityBatchFunction(BatchCheckEndpoint endpoint, I
     [Function(ApiOperations.CheckEligibilityBatch)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.EligibilityBatch)] HttpRequest request) =>
-        await HttpGuard.RunAsync(request, logger, ApiOperations.CheckEligibilityBatch, cancellationToken =>
-            limits.TryAcquire(request, options.Value.BatchCost) is { } limited
-                ? Task.FromResult(ApiResponse.Problem(limited, HttpGuard.Instance(request)))
-                : endpoint.CheckAsync(request.Body, ClientIdentity.From(request, options.Value.AppServiceAuthentication), HttpGuard.Instance(request), cancellationToken));
+        await HttpGuard.RunLimitedAsync(request, logger, ApiOperations.CheckEligibilityBatch, limits, options.Value.BatchCost,
+            cancellationToken => endpoint.CheckAsync(request.Body, ClientIdentity.From(request, options.Value.AppServiceAuthentication),
+                HttpGuard.Instance(request), cancellationToken));
 }

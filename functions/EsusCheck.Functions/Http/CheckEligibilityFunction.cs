@@ -11,11 +11,10 @@ public sealed class CheckEligibilityFunction(CheckEndpoint endpoint, IOptions<Ht
     [Function(ApiOperations.CheckEligibility)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Eligibility)] HttpRequest request, string siret) =>
-        await HttpGuard.RunAsync(request, logger, ApiOperations.CheckEligibility, cancellationToken =>
-            limits.TryAcquire(request, IsRefresh(request) ? options.Value.RefreshCost : 1) is { } limited
-                ? Task.FromResult(ApiResponse.Problem(limited, HttpGuard.Instance(request)))
-                : endpoint.CheckAsync(siret, request.Query["cpv"], request.Query["refresh"], ClientIdentity.From(request, options.Value.AppServiceAuthentication),
-                    request.Headers.IfNoneMatch, HttpGuard.Instance(request), cancellationToken));
+        await HttpGuard.RunLimitedAsync(request, logger, ApiOperations.CheckEligibility, limits, IsRefresh(request) ? options.Value.RefreshCost : 1,
+            cancellationToken => endpoint.CheckAsync(siret, request.Query["cpv"], request.Query["refresh"],
+                ClientIdentity.From(request, options.Value.AppServiceAuthentication), request.Headers.IfNoneMatch, HttpGuard.Instance(request),
+                cancellationToken));
 
     private static bool IsRefresh(HttpRequest request) => string.Equals(request.Query["refresh"], "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -283,7 +283,7 @@ public static class OpenApiDocumentBuilder
 
     private static OpenApiOperation UploadBulkFile(List<OpenApiSecurityRequirement> security) => new()
     {
-        OperationId = BulkHttpFunctions.UploadName,
+        OperationId = ApiOperations.UploadBulkFile,
         Summary = "Déposer un fichier de fournisseurs",
         Description =
             "Dépose une liste de fournisseurs (CSV ou classeur XLSX, tel qu'exporté) pour vérifier chaque ligne et calculer les " +
@@ -316,7 +316,7 @@ public static class OpenApiDocumentBuilder
 
     private static OpenApiOperation GetBulkJob(List<OpenApiSecurityRequirement> security) => new()
     {
-        OperationId = BulkHttpFunctions.StatusName,
+        OperationId = ApiOperations.GetBulkJob,
         Summary = "Suivre un fichier de fournisseurs",
         Description =
             "Renvoie l'état du traitement d'un fichier déposé : lignes traitées sur le total, lignes sans verdict, remarques, et " +
@@ -335,7 +335,7 @@ public static class OpenApiDocumentBuilder
 
     private static OpenApiOperation UploadSpaserFile(List<OpenApiSecurityRequirement> security) => new()
     {
-        OperationId = SpaserHttpFunctions.UploadName,
+        OperationId = ApiOperations.UploadSpaserFile,
         Summary = "Calculer les indicateurs SPASER de DECP",
         Description =
             "Dépose les données essentielles de la commande publique (DECP) d'un acheteur : JSON ou XML au format des arrêtés du " +
@@ -375,7 +375,7 @@ public static class OpenApiDocumentBuilder
     private static OpenApiOperation GetSpaserJob(List<OpenApiSecurityRequirement> security)
     {
         var operation = GetBulkJob(security);
-        operation.OperationId = SpaserHttpFunctions.StatusName;
+        operation.OperationId = ApiOperations.GetSpaserJob;
         operation.Summary = "Suivre un calcul d'indicateurs SPASER";
         operation.Description =
             "Renvoie l'état du traitement de DECP déposées : titulaires vérifiés sur le total, remarques, et une fois terminé les " +
@@ -385,7 +385,7 @@ public static class OpenApiDocumentBuilder
 
     private static OpenApiOperation GetBulkJobFile(List<OpenApiSecurityRequirement> security) => new()
     {
-        OperationId = BulkHttpFunctions.DownloadName,
+        OperationId = ApiOperations.GetBulkJobFile,
         Summary = "Télécharger un résultat",
         Description =
             "Renvoie un fichier de résultats d'un traitement terminé : le CSV annoté, le classeur XLSX ou la synthèse " +
