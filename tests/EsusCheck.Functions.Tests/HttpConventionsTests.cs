@@ -36,7 +36,7 @@ public sealed partial class HttpConventionsTests
     public void The_guard_reader_tells_a_guarded_function_from_one_that_is_not()
     {
         Assert.True(CallsGuard(typeof(HealthFunction).GetMethod(nameof(HealthFunction.Run))!));
-        Assert.True(CallsGuard(typeof(CheckEligibilityFunction).GetMethod(nameof(CheckEligibilityFunction.Run))!));
+        Assert.True(CallsGuard(typeof(EligibilityFunctions).GetMethod(nameof(EligibilityFunctions.Check))!));
         Assert.False(CallsGuard(typeof(OpenApiFunction).GetMethod(nameof(OpenApiFunction.ServerUrl))!));
     }
 

@@ -28,11 +28,11 @@ public static class ApiEndpoints
 
     public static IReadOnlyList<ApiEndpoint> All { get; } =
     [
-        Key<CheckEligibilityFunction>(ApiOperations.CheckEligibility, [Get], ApiRoutes.Eligibility,
-            (f, r, _) => f.Run(r, RouteValue(r, "siret"))),
-        Key<CheckEligibilityBatchFunction>(ApiOperations.CheckEligibilityBatch, [Post], ApiRoutes.EligibilityBatch, (f, r, _) => f.Run(r)),
-        Key<EligibilityHistoryFunction>(ApiOperations.GetEligibilityHistory, [Get], ApiRoutes.EligibilityHistory,
-            (f, r, _) => f.Run(r, RouteValue(r, "siret"))),
+        Key<EligibilityFunctions>(ApiOperations.CheckEligibility, [Get], ApiRoutes.Eligibility,
+            (f, r, _) => f.Check(r, RouteValue(r, "siret"))),
+        Key<EligibilityFunctions>(ApiOperations.CheckEligibilityBatch, [Post], ApiRoutes.EligibilityBatch, (f, r, _) => f.CheckBatch(r)),
+        Key<EligibilityFunctions>(ApiOperations.GetEligibilityHistory, [Get], ApiRoutes.EligibilityHistory,
+            (f, r, _) => f.History(r, RouteValue(r, "siret"))),
         Key<ReferenceFunction>(ApiOperations.GetReference, [Get], ApiRoutes.Reference, (f, r, _) => f.Run(r)),
         Open<HealthFunction>(ApiOperations.Health, [Get], ApiRoutes.Health, (f, r, _) => Task.FromResult(f.Run(r))),
         Open<OpenApiFunction>(ApiOperations.GetOpenApiDocument, [Get], ApiRoutes.OpenApi, (f, r, _) => Task.FromResult(f.Run(r))),
