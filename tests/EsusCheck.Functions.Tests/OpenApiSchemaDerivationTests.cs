@@ -92,15 +92,15 @@ public sealed class OpenApiSchemaDerivationTests
             if (written.Items is null) differences.Add($"{path}: an array, not in the schema");
             else Compare(written.Items, items, $"{path}[]", differences, enums);
         }
-        if (node["additionalProperties"] is JsonObject values && written.AdditionalProperties is { } writtenValues)
-            Compare(writtenValues, values, $"{path}{{}}", differences, enums);
-        if (node["enum"] is JsonArray values2)
+        if (node["additionalProperties"] is JsonObject mapValues && written.AdditionalProperties is { } writtenMapValues)
+            Compare(writtenMapValues, mapValues, $"{path}{{}}", differences, enums);
+        if (node["enum"] is JsonArray derivedEnum)
         {
             enums.Add(path);
-            var derivedValues = values2.OfType<JsonValue>().Select(v => v.ToString()).Order().ToList();
-            var writtenValues2 = Resolve(written).Enum.OfType<OpenApiString>().Select(v => v.Value).Order().ToList();
-            if (!derivedValues.SequenceEqual(writtenValues2))
-                differences.Add($"{path}: enum [{string.Join(", ", writtenValues2)}] written, [{string.Join(", ", derivedValues)}] serialised");
+            var serialised = derivedEnum.OfType<JsonValue>().Select(v => v.ToString()).Order().ToList();
+            var documented = written.Enum.OfType<OpenApiString>().Select(v => v.Value).Order().ToList();
+            if (!serialised.SequenceEqual(documented))
+                differences.Add($"{path}: enum [{string.Join(", ", documented)}] written, [{string.Join(", ", serialised)}] serialised");
         }
     }
 
