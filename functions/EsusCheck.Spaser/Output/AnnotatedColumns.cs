@@ -66,7 +66,7 @@ public static class AnnotatedColumns
         {
             var (members, toVerify) = annotated.Count(category);
             if (members > 0) parts.Add(category.Short());
-            else if (toVerify > 0) parts.Add(category.Short() + " à vérifier");
+            else if (toVerify > 0) parts.Add($"{category.Short()} {VerdictWords.ToVerify}");
         }
         return string.Join(", ", parts);
     }
