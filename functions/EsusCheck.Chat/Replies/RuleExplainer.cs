@@ -82,7 +82,7 @@ public static class RuleExplainer
              .. EsusAgrementRules.OtherByRightBeneficiaries.Select(FrenchText.Capitalise)],
             "En bénéficient de plein droit, sur demande :");
         yield return new ParagraphBlock(EsusAgrementRules.ByRightCaveat);
-        var dueDates = EsusListRules.DueDates.Select(d => FrenchText.Date(new DateOnly(2000, d.Month, d.Day))[..^5]).ToList();
+        var dueDates = EsusListRules.DueDates.Select(d => FrenchText.DayAndMonth(d.Month, d.Day)).ToList();
         yield return new ParagraphBlock(
             $"{EsusAgrementRules.OnlySource} Elle est publiée chaque année au plus tard le {dueDates[0]} et mise à jour au " +
             $"{FrenchText.Join(dueDates.Skip(1))}.");

@@ -12,6 +12,9 @@ public static class FrenchText
     /// <summary>« 1er juillet 2026 », « 30 avril 2029 ».</summary>
     public static string Date(DateOnly date) => (date.Day == 1 ? "1er" : date.Day.ToString(Culture)) + date.ToString(" MMMM yyyy", Culture);
 
+    /// <summary>« 1er février », a date that comes back every year.</summary>
+    public static string DayAndMonth(int month, int day) => Date(new DateOnly(2000, month, day))[..^5];
+
     /// <summary>The UTC day of a moment, as <see cref="Date(DateOnly)"/>.</summary>
     public static string Date(DateTimeOffset date) => Date(DateOnly.FromDateTime(date.UtcDateTime));
 

@@ -94,6 +94,8 @@ public sealed class WordingTableTests
         Assert.Equal("1er février 2024", FrenchText.Date(new DateOnly(2024, 2, 1)));
         Assert.Equal("15 mars 2024", FrenchText.Date(new DateOnly(2024, 3, 15)));
         Assert.Equal("31 décembre 2025", FrenchText.Date(new DateTimeOffset(2025, 12, 31, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("1er juillet", FrenchText.DayAndMonth(7, 1));
+        Assert.Equal("14 juillet", FrenchText.DayAndMonth(7, 14));
         Assert.Equal("01/02/2024", FrenchText.NumericDate(new DateOnly(2024, 2, 1)));
         Assert.Equal("01/07/2024 14:05", FrenchText.NumericParisDateTime(new DateTimeOffset(2024, 7, 1, 12, 5, 0, TimeSpan.Zero)));
         Assert.Equal("15/01/2024 13:00", FrenchText.NumericParisDateTime(new DateTimeOffset(2024, 1, 15, 12, 0, 0, TimeSpan.Zero)));
