@@ -1,4 +1,5 @@
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Tests.Reading;
 

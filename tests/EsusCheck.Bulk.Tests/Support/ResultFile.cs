@@ -1,6 +1,7 @@
 using System.Text;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 using MiniExcelLibs;
 
 namespace EsusCheck.Bulk.Tests.Support;
