@@ -144,7 +144,7 @@ public sealed class SupplierFileReader(BulkOptions options)
 
     /// <summary>Numbers as a French spreadsheet shows them (« 1234,56 »; a SIRET stored as a number keeps its 14
     /// digits), dates as « 31/12/2025 ».</summary>
-    internal static string CellText(object? value) => value switch
+    private static string CellText(object? value) => value switch
     {
         null => "",
         string s => s,

@@ -13,8 +13,8 @@ public sealed record XlsxSheetRow(long Number, IReadOnlyList<object?> Cells, boo
 
 /// <summary>Streams a sheet of a workbook reading only the cells that exist: a cell in column XFD does not widen the
 /// other rows, and rows the sheet does not hold are not produced. Work is proportional to the sheet's XML, which
-/// <see cref="XlsxPackageInspector"/> has bounded before (MiniExcel, used before, widened every row to the sheet's
-/// last column). Values: shared and inline strings, numbers, dates (by their cell style), booleans, error values.
+/// <see cref="XlsxPackageInspector"/> has bounded before (MiniExcel's reader widens every row to the sheet's last
+/// column, which is why it is not used here). Values: shared and inline strings, numbers, dates (by their cell style), booleans, error values.
 /// Failures of a damaged package are the exceptions <see cref="IsDamage"/> recognises.</summary>
 public sealed class XlsxSheetReader : IDisposable
 {
@@ -54,8 +54,10 @@ public sealed class XlsxSheetReader : IDisposable
                 else if (reader.LocalName == "workbookPr") _date1904 = reader.GetAttribute("date1904") is "1" or "true";
             }
         SheetNames = sheets.Select(s => s.Name).ToList();
-        _sheetPaths = sheets.Select((sheet, i) => (sheet.Id is { } id ? TargetById(folder, relationships, id) : null)
-                                                  ?? folder + $"worksheets/sheet{i + 1}.xml").ToList();
+        _sheetPaths = sheets.Count == 0
+            ? [folder + "worksheets/sheet1.xml"]
+            : sheets.Select((sheet, i) => (sheet.Id is { } id ? TargetById(folder, relationships, id) : null)
+                                          ?? folder + $"worksheets/sheet{i + 1}.xml").ToList();
 
         ReadSharedStrings(Target(folder, relationships, "/sharedStrings") ?? folder + "sharedStrings.xml");
         ReadStyles(Target(folder, relationships, "/styles") ?? folder + "styles.xml");
@@ -68,12 +70,11 @@ public sealed class XlsxSheetReader : IDisposable
     public static bool IsDamage(Exception ex) => ex is InvalidDataException or XmlException or InvalidOperationException or IOException
         or ArgumentException or NullReferenceException or IndexOutOfRangeException or FormatException;
 
-    /// <summary>The rows of the sheet at <paramref name="sheet"/> (0: the first), or of the first sheet's usual part
-    /// when the workbook lists none.</summary>
+    /// <summary>The rows of the sheet at <paramref name="sheet"/> (0: the first; when the workbook lists no sheet, its
+    /// usual first part).</summary>
     public IEnumerable<XlsxSheetRow> Rows(int sheet = 0)
     {
-        var path = sheet < _sheetPaths.Count ? _sheetPaths[sheet] : "xl/worksheets/sheet1.xml";
-        using var reader = Open(path) ?? throw new InvalidDataException("No sheet part.");
+        using var reader = Open(_sheetPaths[sheet]) ?? throw new InvalidDataException("No sheet part.");
         long previous = 0;
         while (reader.Read())
         {
