@@ -53,13 +53,15 @@ public static class EsusListReader
         return EsusListParse.Rejected(EsusListRejection.NoSirenColumn());
     }
 
-    /// <summary>Every row from the first, those the sheet does not store included (blank), numbered as Excel shows them.</summary>
+    /// <summary>The rows numbered as Excel shows them. The header search counts blank rows too, so the rows the sheet
+    /// does not store are produced (blank) up to its limit; past it a gap changes nothing, and a row stored at
+    /// 1,000,000 costs no million blank rows.</summary>
     private static IEnumerable<SheetRow> SheetRows(IEnumerable<XlsxSheetRow> rows)
     {
         var next = 1L;
         foreach (var row in rows)
         {
-            for (; next < row.Number; next++) yield return new SheetRow((int)next, []);
+            for (; next < row.Number && next <= EsusSheetParser.HeaderSearchRows; next++) yield return new SheetRow((int)next, []);
             yield return new SheetRow((int)row.Number, row.Cells);
             next = row.Number + 1;
         }
