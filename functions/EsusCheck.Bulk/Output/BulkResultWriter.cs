@@ -4,6 +4,7 @@ using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Rules;
 using EsusCheck.Registries.Spreadsheets;
 using Microsoft.Extensions.Options;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Output;
 

@@ -1,5 +1,6 @@
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Processing;
