@@ -58,7 +58,11 @@ public sealed class McpSdkTransportTests : IDisposable
 
         var check = reply["result"]!["tools"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == McpTools.CheckSupplier)!;
         Assert.Equal(["siret"], check["inputSchema"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
-        Assert.Contains("SIRET", check["inputSchema"]!["properties"]!["siret"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        var properties = check["inputSchema"]!["properties"]!;
+        Assert.Contains("SIRET", properties["siret"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("string", properties["siret"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", properties["cpv"]!["type"]!.GetValue<string>());
+        Assert.DoesNotContain("cancellationToken", properties.AsObject().Select(p => p.Key));
         Assert.Equal("Vérifier un fournisseur (ESS, ESUS, marchés réservés)", check["title"]!.GetValue<string>());
         Assert.True(check["annotations"]!["readOnlyHint"]!.GetValue<bool>());
         Assert.True(check["annotations"]!["openWorldHint"]!.GetValue<bool>());

@@ -6,8 +6,8 @@ using ModelContextProtocol.Server;
 namespace EsusCheck.Chat.Mcp;
 
 /// <summary>The <c>tools/call</c> filter: an unknown tool is refused in French (invalid params), and the arguments are
-/// made bindable the way agents send them — a number where the schema says string (a SIRET typed as a number) becomes
-/// its text, and a declared argument left out becomes null so that the tool itself says, in French, what is missing.</summary>
+/// made bindable the way agents send them — a number (a SIRET typed as a number; every argument of our tools is text)
+/// becomes its text, and a required argument left out becomes null so that the tool itself says, in French, what is missing.</summary>
 public static class McpToolCalls
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Filter(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
@@ -19,12 +19,11 @@ public static class McpToolCalls
                     $"Outil inconnu : « {name} ». Outils disponibles : {McpTools.CheckSupplier}, {McpTools.ExplainRule}.", McpErrorCode.InvalidParams);
 
             var arguments = context.Params!.Arguments ??= new Dictionary<string, JsonElement>();
-            if (tool.ProtocolTool.InputSchema.TryGetProperty("properties", out var properties))
-                foreach (var property in properties.EnumerateObject())
-                {
-                    if (!arguments.TryGetValue(property.Name, out var value)) arguments[property.Name] = Null;
-                    else if (value.ValueKind == JsonValueKind.Number) arguments[property.Name] = JsonSerializer.SerializeToElement(value.GetRawText());
-                }
+            foreach (var (argument, value) in arguments.Where(a => a.Value.ValueKind == JsonValueKind.Number).ToList())
+                arguments[argument] = JsonSerializer.SerializeToElement(value.GetRawText());
+            if (tool.ProtocolTool.InputSchema.TryGetProperty("required", out var required))
+                foreach (var property in required.EnumerateArray().Select(p => p.GetString()!))
+                    arguments.TryAdd(property, Null);
             return next(context, cancellationToken);
         };
 

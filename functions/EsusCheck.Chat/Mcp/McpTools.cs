@@ -30,7 +30,7 @@ public sealed class McpTools(EligibilityService eligibility)
         "Répondez à l'acheteur en français, en citant pour chaque verdict l'article et le lien Légifrance fournis, et en " +
         "reprenant ce qu'il faut vérifier lorsqu'un verdict est « à vérifier ».";
 
-    // A required parameter may still arrive missing (null here): the tool answers in French rather than the SDK.
+    // A required argument left out arrives as null (McpToolCalls): the tool answers in French rather than the SDK.
     [McpServerTool(Name = CheckSupplier, Title = "Vérifier un fournisseur (ESS, ESUS, marchés réservés)",
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = true)]
     [Description(
@@ -43,16 +43,16 @@ public sealed class McpTools(EligibilityService eligibility)
     public async Task<CallToolResult> CheckSupplierAsync(
         [Description("Numéro SIRET de l'établissement (14 chiffres) ou SIREN de l'entreprise (9 chiffres, " +
                      "pour son siège). Espaces et points acceptés, par exemple « 418 166 096 00069 ».")]
-        string? siret,
+        string siret,
         [Description("Facultatif : code CPV de l'objet du marché (8 chiffres, éventuellement suivis d'un tiret " +
                      "et du chiffre de contrôle, par exemple « 85311000-2 »). Nécessaire pour juger un marché " +
                      "réservé de services sociaux (article L2113-15).")]
-        string? cpv = null,
+        string cpv = "",
         CancellationToken cancellationToken = default)
     {
         if (siret?.Trim() is not { Length: > 0 } number)
             return Failure("argument_missing", "Le paramètre « siret » est obligatoire : indiquez un numéro SIRET (14 chiffres) ou SIREN (9 chiffres).");
-        cpv = cpv?.Trim();
+        cpv = cpv.Trim();
         var outcome = await eligibility.CheckAsync(new CheckRequest(number, string.IsNullOrWhiteSpace(cpv) ? null : cpv, ClientId: ClientId), cancellationToken);
         if (outcome.Failure is { } failure)
             return Failure(failure.Code, $"{failure.Title} : {failure.Detail}");
@@ -79,7 +79,7 @@ public sealed class McpTools(EligibilityService eligibility)
     public static CallToolResult ExplainRuleTool(
         [Description("L'article, la notion, le type de structure ou le code CPV à expliquer, par exemple " +
                      "« L2113-13 », « ESUS », « GEIQ » ou « 85312110 ».")]
-        string? article)
+        string article)
     {
         if (article?.Trim() is not { Length: > 0 } asked)
             return Failure("argument_missing", "Le paramètre « article » est obligatoire, par exemple « L2113-13 » ou « ESUS ».");
