@@ -1,13 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using EsusCheck.Chat.Tests.Support;
 using EsusCheck.Functions.Chat;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Chat.Tests;
 

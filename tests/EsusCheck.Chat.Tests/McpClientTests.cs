@@ -1,10 +1,7 @@
 using System.Text.Json;
 using EsusCheck.Chat.Mcp;
-using EsusCheck.Chat.Tests.Support;
 using EsusCheck.Functions.Chat;
-using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;

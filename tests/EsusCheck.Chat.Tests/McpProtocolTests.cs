@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using EsusCheck.Functions.Chat;
 using ModelContextProtocol;
-using EsusCheck.Chat.Tests.Support;
 
 namespace EsusCheck.Chat.Tests;
 

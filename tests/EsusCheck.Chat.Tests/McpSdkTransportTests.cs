@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using EsusCheck.Chat.Mcp;
-using EsusCheck.Chat.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 
 namespace EsusCheck.Chat.Tests;
