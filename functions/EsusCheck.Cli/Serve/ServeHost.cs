@@ -20,7 +20,7 @@ using Microsoft.Extensions.Options;
 namespace EsusCheck.Cli.Serve;
 
 /// <summary>The function app's HTTP API and page on Kestrel, in this process: every row of <see cref="ApiEndpoints"/>
-/// mapped at its route (the page's is <c>/</c>).</summary>
+/// mapped at its route (the page's is <c>/</c>), MCP's POST through the SDK's <c>MapMcp</c>.</summary>
 public static class ServeHost
 {
     public const int DefaultPort = 7071;

@@ -168,7 +168,8 @@ public sealed class McpGateway(IOptions<ChatOptions> options, IServiceProvider s
     };
 
     /// <summary>One JSON-RPC request handed to the SDK's handler as a POST of its own, accepting both media types as
-    /// the transport requires; the SDK answers with one event, whose data is the JSON-RPC response.</summary>
+    /// the transport requires, over the application's services (a stateless SDK server resolves the tools from the
+    /// request's); the SDK answers with one event, whose data is the JSON-RPC response.</summary>
     private sealed class SdkCall(HttpRequest request, RequestDelegate endpoint, IServiceProvider services, string protocolVersion)
     {
         public async Task<JsonNode?> SendAsync(JsonObject message, CancellationToken cancellationToken)

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Routing;
 namespace EsusCheck.Functions.Chat;
 
 /// <summary>The official SDK's streamable HTTP handler, as <c>MapMcp</c> builds it, for a host that has no endpoint
-/// routing of its own: an HTTP trigger hands its <see cref="HttpContext"/> to <see cref="Post"/>. The SDK keeps its
-/// handler internal, so the endpoint <c>MapMcp</c> produces is built once on a private route table and its request
-/// delegate taken from it.</summary>
+/// routing of its own: the trigger's <see cref="McpGateway"/> hands it one <see cref="HttpContext"/> per JSON-RPC request.
+/// The SDK keeps its handler internal, so the endpoint <c>MapMcp</c> produces is built once on a private route table and
+/// its request delegate taken from it.</summary>
 public sealed class McpTransport(IServiceProvider services)
 {
-    private readonly Lazy<RequestDelegate> _post = new(() => Map(services));
+    private readonly Lazy<RequestDelegate> _post = new(() => Map(services), LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>The SDK's POST endpoint (stateless mode maps no GET or DELETE).</summary>
     public RequestDelegate Post => _post.Value;
