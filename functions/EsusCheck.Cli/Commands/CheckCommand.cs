@@ -1,6 +1,7 @@
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Esus;
 
 namespace EsusCheck.Cli.Commands;
@@ -45,6 +46,6 @@ public sealed class CheckCommand(EligibilityService eligibility, EsusListImportS
         if (loaded.Rejection is { } rejection)
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
         else
-            console.Error.WriteLine($"Liste ESUS chargée depuis {loaded.List!.Source} : {FrenchFormat.Count(loaded.RowCount, "agrément", "agréments")}.");
+            console.Error.WriteLine($"Liste ESUS chargée depuis {loaded.List!.Source} : {FrenchText.Count(loaded.RowCount, "agrément", "agréments")}.");
     }
 }
