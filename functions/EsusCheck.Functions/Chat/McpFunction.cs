@@ -4,6 +4,7 @@ using EsusCheck.Chat.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace EsusCheck.Functions.Chat;
 
@@ -11,20 +12,23 @@ namespace EsusCheck.Functions.Chat;
 /// <see cref="McpGateway"/>. GET and DELETE reach the gateway so that it answers 405 as the transport expects. Each POST
 /// counts one check against the caller's per-minute limit, taken before the body is read (the batch length is capped
 /// by the gateway).</summary>
-public sealed class McpFunction(McpGateway gateway, McpTransport transport, ClientRateLimiter limits)
+public sealed class McpFunction(McpGateway gateway, McpTransport transport, ClientRateLimiter limits, ILogger<McpFunction> logger)
 {
     /// <summary>The trigger has no endpoint routing: the SDK's handler comes from <see cref="McpTransport"/>.</summary>
-    [Function("Mcp")]
-    public Task<IActionResult> Run(
+    [Function(ApiOperations.Mcp)]
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", "get", "delete", Route = ApiRoutes.Mcp)] HttpRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(request, transport.Post, cancellationToken);
+        await HttpGuard.RunAsync(request, logger, ApiOperations.Mcp, _ => AnswerAsync(request, transport.Post, cancellationToken));
 
-    /// <summary>The same checks in front of <paramref name="sdkEndpoint"/>, the request delegate <c>MapMcp</c> built
-    /// (<c>esuscheck serve</c> passes its own mapped endpoint's).</summary>
+    /// <summary>The same, in front of <paramref name="sdkEndpoint"/>: the request delegate of the endpoint <c>MapMcp</c>
+    /// mapped in <c>esuscheck serve</c>.</summary>
     public async Task<IActionResult> HandleAsync(HttpRequest request, RequestDelegate sdkEndpoint, CancellationToken cancellationToken) =>
+        await HttpGuard.RunAsync(request, logger, ApiOperations.Mcp, _ => AnswerAsync(request, sdkEndpoint, cancellationToken));
+
+    private async Task<ApiResponse> AnswerAsync(HttpRequest request, RequestDelegate sdkEndpoint, CancellationToken cancellationToken) =>
         HttpMethods.IsPost(request.Method) && limits.TryAcquire(request, 1) is { } limited
             ? ApiResponse.Problem(limited, HttpGuard.Instance(request))
-            : ApiActionResult.From(await BoundedBody.ReadAsync(request, gateway.MaxRequestBytes, cancellationToken) is { } body
+            : (await BoundedBody.ReadAsync(request, gateway.MaxRequestBytes, cancellationToken) is { } body
                 ? await gateway.HandleAsync(request, Encoding.UTF8.GetString(body), sdkEndpoint, cancellationToken)
-                : HttpReply.TooLarge(gateway.MaxRequestBytes));
+                : HttpReply.TooLarge(gateway.MaxRequestBytes)).ToApiResponse();
 }
