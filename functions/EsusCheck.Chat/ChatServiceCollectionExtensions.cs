@@ -2,16 +2,18 @@ using EsusCheck.Chat.Conversation;
 using EsusCheck.Chat.Http;
 using EsusCheck.Chat.Mcp;
 using EsusCheck.Chat.Teams;
+using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol.Protocol;
 
 namespace EsusCheck.Chat;
 
 public static class ChatServiceCollectionExtensions
 {
-    /// <summary>The French conversation, the Teams webhook and the MCP tools. Conversation contexts live in memory
-    /// unless storage registers its Table Storage store.</summary>
+    /// <summary>The French conversation, the Teams webhook and the MCP server (the official SDK with our tools; each host
+    /// adds its transport). Conversation contexts live in memory unless storage registers its Table Storage store.</summary>
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section));
@@ -20,8 +22,13 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ChatService>();
         services.TryAddSingleton<ChatHttpHandler>();
         services.TryAddSingleton<TeamsWebhookHandler>();
-        services.TryAddSingleton<McpTools>();
-        services.TryAddSingleton<McpHandler>();
+        services.AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "esuscheck", Title = "EsusCheck", Version = RulesVersion.Current };
+                options.ServerInstructions = McpTools.Instructions;
+            })
+            .WithTools<McpTools>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(McpToolCalls.Filter));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using EsusCheck.Bulk;
 using EsusCheck.Chat;
 using EsusCheck.Core;
 using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.Chat;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Functions.Spaser;
@@ -29,6 +30,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddBulkFunctions(configuration);
         services.AddSpaserFunctions(configuration);
         services.AddChat(configuration);
+        services.AddMcpHttp();
         services.AddHttpApi(configuration);
         services.AddWebPage(configuration);
         services.AddEsusCheckFunctionsTelemetry();

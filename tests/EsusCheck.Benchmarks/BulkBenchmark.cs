@@ -14,6 +14,7 @@ using EsusCheck.Core.Identifiers;
 using EsusCheck.Registries.RechercheEntreprises;
 using EsusCheck.Registries.Reference;
 using EsusCheck.Registries.Sirene;
+using EsusCheck.Registries.Spreadsheets;
 using EsusCheck.Storage;
 using EsusCheck.Storage.Bulk;
 using EsusCheck.Testing;

@@ -1,5 +1,6 @@
 using System.Text;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 using MiniExcelLibs;
 
 namespace EsusCheck.Bulk.Tests;

@@ -1,14 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using EsusCheck.Chat.Mcp;
-using EsusCheck.Chat.Tests.Support;
 using EsusCheck.Functions.Chat;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Chat.Tests;
 
@@ -59,7 +56,7 @@ public sealed class BoundedRequestTests : IDisposable
     {
         "chat" => r => new ChatFunction(_harness.ChatHttp, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions())), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatFunction>.Instance).Run(r, CancellationToken.None),
         "teams" => r => new TeamsWebhookFunction(_harness.Teams, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsWebhookFunction>.Instance).Run(r, CancellationToken.None),
-        _ => r => new McpFunction(_harness.Mcp, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions()))).Run(r, CancellationToken.None),
+        _ => r => ActivatorUtilities.CreateInstance<McpFunction>(_harness.Services, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions()))).Run(r, CancellationToken.None),
     };
 
     [Theory]
@@ -94,7 +91,7 @@ public sealed class BoundedRequestTests : IDisposable
         using var harness = new ChatHarness(new Dictionary<string, string?> { ["Chat:McpMaxBatch"] = "3" });
         var batch = new JsonArray(Enumerable.Range(1, 4).Select(i => (JsonNode)new JsonObject { ["jsonrpc"] = "2.0", ["id"] = i, ["method"] = "ping" }).ToArray());
 
-        var reply = await harness.Mcp.HandleAsync(new McpHttpRequest("POST", batch.ToJsonString(), "application/json", null), CancellationToken.None);
+        var reply = await harness.McpAsync("POST", batch.ToJsonString(), "application/json");
 
         Assert.Equal((int)HttpStatusCode.RequestEntityTooLarge, reply.Status);
         Assert.Contains("au plus 3 messages par requête", reply.Body, StringComparison.Ordinal);
@@ -111,8 +108,7 @@ public sealed class BoundedRequestTests : IDisposable
             ["params"] = new JsonObject { ["name"] = "check_supplier", ["arguments"] = new JsonObject { ["siret"] = TestCompanies.JardinsSiret } },
         };
 
-        var reply = await harness.Mcp.HandleAsync(
-            new McpHttpRequest("POST", new JsonArray(call(1), call(2)).ToJsonString(), "application/json", null), CancellationToken.None);
+        var reply = await harness.McpAsync("POST", new JsonArray(call(1), call(2)).ToJsonString(), "application/json");
 
         Assert.Equal(200, reply.Status);
         var answers = JsonNode.Parse(reply.Body!)!.AsArray();

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using EsusCheck.Chat.Mcp;
-using EsusCheck.Chat.Tests.Support;
-using EsusCheck.Testing.Registries;
+using EsusCheck.Functions.Chat;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -29,8 +29,10 @@ public sealed class McpClientTests : IAsyncLifetime
             .MarcheFound(_siret, ("EI", true));
         var services = RegistryTestServices.Create(_stubs, marcheToken: true);
         services.AddChat(new ConfigurationBuilder().Build());
+        services.AddMcpHttp();
+        services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
         _services = services.BuildServiceProvider();
-        _server = await McpTestServer.StartAsync(_services.GetRequiredService<McpHandler>());
+        _server = await McpTestServer.StartAsync(_services);
         _http = _server.CreateClient();
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = _server.Endpoint, TransportMode = HttpTransportMode.StreamableHttp, Name = "tests" },
@@ -41,7 +43,7 @@ public sealed class McpClientTests : IAsyncLifetime
     [Fact]
     public void The_client_negotiates_a_protocol_version_and_reads_the_server_info()
     {
-        Assert.Contains(_client.NegotiatedProtocolVersion ?? "", McpHandler.SupportedProtocolVersions);
+        Assert.Contains(_client.NegotiatedProtocolVersion ?? "", McpGateway.SupportedProtocolVersions);
         Assert.Equal("esuscheck", _client.ServerInfo?.Name);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using EsusCheck.Chat.Mcp;
-using EsusCheck.Chat.Tests.Support;
+using EsusCheck.Functions.Chat;
+using ModelContextProtocol;
 
 namespace EsusCheck.Chat.Tests;
 
@@ -11,7 +11,7 @@ public sealed class McpProtocolTests : IDisposable
     private readonly ChatHarness _harness = new();
 
     private Task<Http.HttpReply> PostAsync(string body, string? accept = BothTypes, string? version = null) =>
-        _harness.Mcp.HandleAsync(new McpHttpRequest("POST", body, accept, version), CancellationToken.None);
+        _harness.McpAsync("POST", body, accept, version);
 
     private static JsonNode Json(Http.HttpReply reply) => JsonNode.Parse(reply.Body!)!;
 
@@ -24,7 +24,7 @@ public sealed class McpProtocolTests : IDisposable
         Assert.Equal("2025-06-18", known["result"]!["protocolVersion"]!.GetValue<string>());
         Assert.Equal(1, known["id"]!.GetValue<int>());
         Assert.NotNull(known["result"]!["capabilities"]!["tools"]);
-        Assert.Equal(McpHandler.LatestProtocolVersion, future["result"]!["protocolVersion"]!.GetValue<string>());
+        Assert.Equal(McpGateway.LatestProtocolVersion, future["result"]!["protocolVersion"]!.GetValue<string>());
         Assert.Equal("a", future["id"]!.GetValue<string>());
     }
 
@@ -34,7 +34,7 @@ public sealed class McpProtocolTests : IDisposable
         var reply = await PostAsync("{\"jsonrpc\":\"2.0\",");
 
         Assert.Equal(400, reply.Status);
-        Assert.Equal(JsonRpc.ParseError, Json(reply)["error"]!["code"]!.GetValue<int>());
+        Assert.Equal((int)McpErrorCode.ParseError, Json(reply)["error"]!["code"]!.GetValue<int>());
         Assert.Null(Json(reply)["id"]);
     }
 
@@ -51,7 +51,7 @@ public sealed class McpProtocolTests : IDisposable
         var reply = await PostAsync(body);
 
         Assert.Equal(400, reply.Status);
-        Assert.Equal(JsonRpc.InvalidRequest, Json(reply)["error"]!["code"]!.GetValue<int>());
+        Assert.Equal((int)McpErrorCode.InvalidRequest, Json(reply)["error"]!["code"]!.GetValue<int>());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class McpProtocolTests : IDisposable
         var reply = await PostAsync("""{"jsonrpc":"2.0","id":7,"method":"resources/list"}""");
 
         Assert.Equal(200, reply.Status);
-        Assert.Equal(JsonRpc.MethodNotFound, Json(reply)["error"]!["code"]!.GetValue<int>());
+        Assert.Equal((int)McpErrorCode.MethodNotFound, Json(reply)["error"]!["code"]!.GetValue<int>());
         Assert.Equal(7, Json(reply)["id"]!.GetValue<int>());
     }
 
@@ -71,7 +71,7 @@ public sealed class McpProtocolTests : IDisposable
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":[1]}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}""")]
     public async Task Malformed_params_are_invalid_params(string body) =>
-        Assert.Equal(JsonRpc.InvalidParams, Json(await PostAsync(body))["error"]!["code"]!.GetValue<int>());
+        Assert.Equal((int)McpErrorCode.InvalidParams, Json(await PostAsync(body))["error"]!["code"]!.GetValue<int>());
 
     [Fact]
     public async Task A_failing_tool_is_a_result_with_is_error()
@@ -111,7 +111,7 @@ public sealed class McpProtocolTests : IDisposable
     [InlineData("DELETE")]
     public async Task Get_and_delete_are_not_allowed_on_a_stateless_server(string method)
     {
-        var reply = await _harness.Mcp.HandleAsync(new McpHttpRequest(method, null, "text/event-stream"), CancellationToken.None);
+        var reply = await _harness.McpAsync(method, null, "text/event-stream");
 
         Assert.Equal(405, reply.Status);
         Assert.Equal("POST", reply.Headers!["Allow"]);

@@ -11,10 +11,8 @@ namespace EsusCheck.Functions.Tests;
 /// These tests read the functions' compiled code and source, so that a function added another way fails here.</summary>
 public sealed partial class HttpConventionsTests
 {
-    /// <summary>Deliberate exceptions, with the reason. <c>Mcp</c>: its file belongs to the MCP rewrite on the official SDK
-    /// (issue 15, item 3), which puts it behind the guard; until then it limits its POSTs and its handler answers every
-    /// error itself.</summary>
-    private static readonly string[] NotGuarded = [ApiOperations.Mcp];
+    /// <summary>Deliberate exceptions, with the reason (none today).</summary>
+    private static readonly string[] NotGuarded = [];
 
     private static IEnumerable<(string Name, MethodInfo Method)> HttpFunctions() =>
         typeof(FunctionsServiceCollectionExtensions).Assembly.GetTypes()
@@ -58,8 +56,6 @@ public sealed partial class HttpConventionsTests
             .ToList();
         Assert.NotEmpty(sources);
         var literals = sources
-            // The MCP function's file belongs to the MCP rewrite (see NotGuarded).
-            .Where(f => Path.GetFileName(f) != "McpFunction.cs")
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
             .Where(l => LiteralNameOrRoute().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}")

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Rules;
+using EsusCheck.Registries.Spreadsheets;
 using Microsoft.Extensions.Options;
 using EsusCheck.Core.Wording;
 

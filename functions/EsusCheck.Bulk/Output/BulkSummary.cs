@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Output;
 

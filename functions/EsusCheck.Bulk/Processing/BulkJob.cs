@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Processing;
 

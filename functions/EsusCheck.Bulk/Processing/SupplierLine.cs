@@ -1,6 +1,7 @@
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Wording;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Processing;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Reading;
 

@@ -1,3 +1,5 @@
+using EsusCheck.Registries.Spreadsheets;
+
 namespace EsusCheck.Bulk.Reading;
 
 public enum SourceRowKind

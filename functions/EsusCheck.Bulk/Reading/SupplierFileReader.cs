@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Reading;
 
@@ -22,26 +23,17 @@ public sealed class SupplierFileReader(BulkOptions options)
 
     private async Task<SupplierFile> OpenCsvAsync(Stream stream, ContentProbe probe, CancellationToken cancellationToken)
     {
-        var text = new StreamReader(stream, TextEncodings.ForReading(probe.Encoding), detectEncodingFromByteOrderMarks: false, 64 * 1024);
+        var csv = await CsvTable.OpenAsync(
+            new StreamReader(stream, TextEncodings.ForReading(probe.Encoding), detectEncodingFromByteOrderMarks: false, 64 * 1024),
+            HeadCharacters, options.MaxRowCharacters, options.MaxColumns, cancellationToken: cancellationToken);
         try
         {
-            var headBuffer = new char[HeadCharacters];
-            var headLength = 0;
-            int read;
-            while (headLength < HeadCharacters && (read = await text.ReadAsync(headBuffer.AsMemory(headLength), cancellationToken)) > 0)
-                headLength += read;
-            var head = new string(headBuffer, 0, headLength);
-            var delimiter = await DelimiterDetector.DetectAsync(head, headLength < HeadCharacters, cancellationToken);
-
-            var csv = new CsvRecordReader(new PrefixedTextReader(head, text), delimiter.Delimiter, options.MaxRowCharacters, options.MaxColumns);
+            var delimiter = csv.Delimiter;
             var notes = new List<string> { $"Format : CSV, encodage {TextEncodings.Describe(probe.Encoding)}, séparateur : {DelimiterDetector.Name(delimiter.Delimiter)}." };
             notes.AddRange(probe.Notes);
             if (delimiter.Note is not null) notes.Add(delimiter.Note);
             if (delimiter.FromSepLine)
-            {
-                await csv.ReadAsync(cancellationToken);
                 notes.Add("La première ligne « sep= » du fichier indique le séparateur ; elle n'est pas reprise dans les résultats.");
-            }
 
             var first = new List<SourceRow>();
             long blank = 0;
@@ -58,16 +50,16 @@ public sealed class SupplierFileReader(BulkOptions options)
             if (delimiter.Delimiter == ',' && !HasFrenchHeader(layout))
                 layout = layout with { Roles = layout.Roles with { DecimalComma = false } };
 
-            return new SupplierFile(layout, file => Continue(file, Classify(first, layout), blank, csv), new Resources(text));
+            return new SupplierFile(layout, file => Continue(file, Classify(first, layout), blank, csv), new Resources(csv));
         }
         catch
         {
-            text.Dispose();
+            csv.Dispose();
             throw;
         }
 
         static async IAsyncEnumerable<SourceRow> Continue(
-            SupplierFile file, IEnumerable<SourceRow> buffered, long blank, CsvRecordReader csv,
+            SupplierFile file, IEnumerable<SourceRow> buffered, long blank, CsvTable csv,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             file.BlankLines = blank;
@@ -142,16 +134,17 @@ public sealed class SupplierFileReader(BulkOptions options)
     {
         if (row.TooManyColumns) return new SourceRow(row.Number, [], SourceRowKind.Data, RecordProblem.TooManyFields);
         if (row.Cells.Count == 0) return null;
-        return row.Cells.Sum(v => (long)v.Length) + row.Cells.Count - 1 > options.MaxRowCharacters
+        var cells = row.Cells.Select(CellText).ToArray();
+        return cells.Sum(v => (long)v.Length) + cells.Length - 1 > options.MaxRowCharacters
             ? new SourceRow(row.Number, [], SourceRowKind.Data, RecordProblem.TooLong)
-            : new SourceRow(row.Number, row.Cells, SourceRowKind.Data);
+            : new SourceRow(row.Number, cells, SourceRowKind.Data);
     }
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>Numbers as a French spreadsheet shows them (« 1234,56 »; a SIRET stored as a number keeps its 14
     /// digits), dates as « 31/12/2025 ».</summary>
-    internal static string CellText(object? value) => value switch
+    private static string CellText(object? value) => value switch
     {
         null => "",
         string s => s,
@@ -170,8 +163,7 @@ public sealed class SupplierFileReader(BulkOptions options)
         {
             return read();
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException
-                                       or ArgumentException or NullReferenceException or IndexOutOfRangeException or FormatException)
+        catch (Exception ex) when (XlsxSheetReader.IsDamage(ex))
         {
             throw XlsxGuard.Unreadable();
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using EsusCheck.Bulk;
+using EsusCheck.Functions.Chat;
 using EsusCheck.Functions.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +20,7 @@ using Microsoft.Extensions.Options;
 namespace EsusCheck.Cli.Serve;
 
 /// <summary>The function app's HTTP API and page on Kestrel, in this process: every row of <see cref="ApiEndpoints"/>
-/// mapped at its route (the page's is <c>/</c>).</summary>
+/// mapped at its route (the page's is <c>/</c>), MCP's POST through the SDK's <c>MapMcp</c>.</summary>
 public static class ServeHost
 {
     public const int DefaultPort = 7071;
@@ -49,10 +50,31 @@ public static class ServeHost
     public static void MapEsusCheck(this IEndpointRouteBuilder routes)
     {
         foreach (var endpoint in ApiEndpoints.All)
-            routes.MapMethods(endpoint.Path, endpoint.Methods, Handler(endpoint)).WithName(endpoint.Name);
+        {
+            if (endpoint.Name == ApiOperations.Mcp)
+            {
+                routes.MapMcpEndpoint(endpoint);
+                continue;
+            }
+            routes.MapMethods(endpoint.Path, endpoint.Methods, Handler(endpoint, endpoint.Invoke)).WithName(endpoint.Name);
+        }
     }
 
-    private static RequestDelegate Handler(ApiEndpoint endpoint) => async context =>
+    /// <summary>MCP through the SDK's own <c>MapMcp</c>, its POST handler behind the function's checks (key, rate limit,
+    /// body size, <see cref="McpGateway"/>); GET and DELETE, which the stateless SDK does not map, reach the function
+    /// for its 405.</summary>
+    private static void MapMcpEndpoint(this IEndpointRouteBuilder routes, ApiEndpoint endpoint)
+    {
+        routes.MapMcp(endpoint.Path).Add(builder =>
+        {
+            var sdk = builder.RequestDelegate!;
+            builder.RequestDelegate = Handler(endpoint, context =>
+                ActivatorUtilities.CreateInstance<McpFunction>(context.RequestServices).HandleAsync(context.Request, sdk, context.RequestAborted));
+        });
+        routes.MapMethods(endpoint.Path, [.. endpoint.Methods.Where(m => !HttpMethods.IsPost(m))], Handler(endpoint, endpoint.Invoke)).WithName(endpoint.Name);
+    }
+
+    private static RequestDelegate Handler(ApiEndpoint endpoint, Func<HttpContext, Task<IActionResult>> invoke) => async context =>
     {
         if (!endpoint.Anonymous && !KeyAccepted(context))
         {
@@ -60,7 +82,7 @@ public static class ServeHost
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
-        var result = await endpoint.Invoke(context);
+        var result = await invoke(context);
         await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
     };
 

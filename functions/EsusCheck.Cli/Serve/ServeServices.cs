@@ -2,6 +2,7 @@ using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Chat;
 using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.Chat;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Reference;
 using EsusCheck.Functions.Web;
@@ -26,6 +27,7 @@ public static class ServeServices
         services.AddEsusCheckLocal(configuration);
         services.AddReferenceFunctions(configuration);
         services.AddChat(configuration);
+        services.AddMcpHttp();
         services.AddHttpApi(configuration);
         services.AddWebPage(configuration);
         services.AddOptions<ServeOptions>().Bind(configuration.GetSection(ServeOptions.Section));

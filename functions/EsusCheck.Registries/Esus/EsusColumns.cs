@@ -1,3 +1,5 @@
+using EsusCheck.Registries.Spreadsheets;
+
 namespace EsusCheck.Registries.Esus;
 
 /// <summary>Where each known column of the list is, found by the header's words rather than its position: the DG
@@ -7,7 +9,7 @@ internal sealed record EsusColumns(int Siren, int? Name, int? AccreditedOn, int?
     /// <summary>The columns of a header row, or null when the row has no SIREN header.</summary>
     public static EsusColumns? Detect(IReadOnlyList<object?> row)
     {
-        var headers = row.Select(cell => EsusText.Normalise(EsusCells.Text(cell))).ToList();
+        var headers = row.Select(cell => HeaderText.Normalise(EsusCells.Text(cell))).ToList();
         var siren = Best(headers, SirenRank);
         if (siren is null) return null;
 
@@ -32,11 +34,11 @@ internal sealed record EsusColumns(int Siren, int? Name, int? AccreditedOn, int?
         return best;
     }
 
-    private static bool Has(string header, string word) => EsusText.Words(header).Contains(word);
+    private static bool Has(string header, string word) => HeaderText.Words(header).Contains(word);
 
     private static int? SirenRank(string h) =>
         h == "siren" ? 0
-        : Has(h, "siren") && !Has(h, "siret") && !Has(h, "liste") && EsusText.Words(h).Count <= 4 ? 1
+        : Has(h, "siren") && !Has(h, "siret") && !Has(h, "liste") && HeaderText.Words(h).Length <= 4 ? 1
         : null;
 
     private static int? NameRank(string h)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Registries.Esus;
 
@@ -12,7 +13,7 @@ internal static partial class EsusDates
     /// <summary>The first plausible date in the text (the agrément exists since 2014), or null.</summary>
     public static DateOnly? Find(string? text)
     {
-        var normalised = EsusText.Normalise(text);
+        var normalised = HeaderText.Normalise(text);
         if (normalised.Length == 0) return null;
 
         foreach (Match match in IsoDate().Matches(normalised))

@@ -1,5 +1,6 @@
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Registries.Esus;
 
@@ -106,8 +107,8 @@ internal static class EsusSheetParser
 
     private static bool IsAssimilated(SheetRow row) => row.Cells.Any(cell =>
     {
-        var text = EsusText.Normalise(EsusCells.Text(cell));
-        return text.Contains("assimil", StringComparison.Ordinal) || EsusText.Words(text).Any(w => w is "fonds" or "fcpe" or "fcp");
+        var text = HeaderText.Normalise(EsusCells.Text(cell));
+        return text.Contains("assimil", StringComparison.Ordinal) || HeaderText.Words(text).Any(w => w is "fonds" or "fcpe" or "fcp");
     });
 
     private static DateOnly Latest(EsusListEntry entry) => entry.ExpiresOn ?? entry.AccreditedOn ?? DateOnly.MinValue;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Spaser.Decp;
 
@@ -43,15 +43,11 @@ internal sealed class DecpCsvReader(int maxRowCharacters)
     public async IAsyncEnumerable<DecpRecord> ReadAsync(
         Stream stream, TextEncodingKind encoding, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(stream, TextEncodings.ForReading(encoding), detectEncodingFromByteOrderMarks: true, 64 * 1024);
-        var headBuffer = new char[16 * 1024];
-        var headLength = await text.ReadBlockAsync(headBuffer.AsMemory(), cancellationToken);
-        var head = new string(headBuffer, 0, headLength);
-        var delimiter = await DelimiterDetector.DetectAsync(head, headLength < headBuffer.Length, cancellationToken);
-        var csv = new CsvRecordReader(new PrefixedTextReader(head, text), delimiter.Delimiter ?? ',', maxRowCharacters);
+        using var csv = await CsvTable.OpenAsync(
+            new StreamReader(stream, TextEncodings.ForReading(encoding), detectEncodingFromByteOrderMarks: true, 64 * 1024),
+            16 * 1024, maxRowCharacters, singleColumnDelimiter: ',', cancellationToken: cancellationToken);
 
         var header = await csv.ReadAsync(cancellationToken);
-        if (delimiter.FromSepLine) header = await csv.ReadAsync(cancellationToken);
         if (header is null) throw DecpFileErrors.Refuse(DecpFileErrors.NoContracts, "Le fichier CSV est vide.");
         var columns = new Columns(header.Fields);
         var uid = columns.Of("uid");

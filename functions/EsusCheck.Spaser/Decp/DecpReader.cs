@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using EsusCheck.Bulk;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Spaser.Decp;
 

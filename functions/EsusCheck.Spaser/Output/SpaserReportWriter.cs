@@ -7,6 +7,7 @@ using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Rules;
 using EsusCheck.Core.Wording;
+using EsusCheck.Registries.Spreadsheets;
 using EsusCheck.Spaser.Decp;
 using EsusCheck.Spaser.Indicators;
 using EsusCheck.Spaser.Processing;

@@ -1,30 +1,13 @@
 using System.Text;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Tests.Reading;
 
+/// <summary>The bulk probe's own job: the hash, and the shared sniffer's verdict as bulk errors and notes (the kinds and
+/// encodings themselves are tested once, in Registries.Tests/Spreadsheets/FileSnifferTests).</summary>
 public sealed class ContentProbeTests
 {
-    [Fact]
-    public async Task Windows_1252_french_export_is_recognised()
-    {
-        var probe = await TestFiles.ProbeAsync(TestFiles.FrenchExcelCsv("N° SIRET;Dépense", "73282932000074;1 234,56"));
-
-        Assert.Null(probe.Error);
-        Assert.Equal(FileFormat.Csv, probe.Format);
-        Assert.Equal(TextEncodingKind.Windows1252, probe.Encoding);
-    }
-
-    [Theory]
-    [InlineData(false, TextEncodingKind.Utf8)]
-    [InlineData(true, TextEncodingKind.Utf8Bom)]
-    public async Task Utf8_with_or_without_bom_is_recognised(bool bom, TextEncodingKind expected)
-    {
-        var probe = await TestFiles.ProbeAsync(TestFiles.Csv(new UTF8Encoding(bom), "\n", bom, "siret,supplier", "73282932000074,Café Étoile"));
-
-        Assert.Equal(expected, probe.Encoding);
-    }
-
     [Fact]
     public async Task A_file_mixing_utf8_and_windows_1252_lines_is_read_line_by_line_and_noted()
     {
@@ -67,13 +50,12 @@ public sealed class ContentProbeTests
     }
 
     [Fact]
-    public async Task A_utf8_file_cut_in_the_middle_of_a_character_is_still_utf8_and_said_truncated()
+    public async Task A_utf8_file_cut_in_the_middle_of_a_character_is_said_truncated()
     {
         var bytes = Encoding.UTF8.GetBytes("siret;nom\n73282932000074;Crè")[..^1];
 
         var probe = await TestFiles.ProbeAsync(bytes);
 
-        Assert.Equal(TextEncodingKind.Utf8, probe.Encoding);
         Assert.Contains(probe.Notes, n => n.Contains("tronqué", StringComparison.Ordinal));
     }
 

@@ -1,4 +1,5 @@
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
 namespace EsusCheck.Bulk.Tests.Reading;
 
@@ -124,20 +125,12 @@ public sealed class LayoutDetectionTests
     }
 
     [Fact]
-    public async Task An_excel_sep_line_gives_the_delimiter()
+    public async Task An_excel_sep_line_is_not_written_back_and_is_noted()
     {
         var (layout, rows, _) = await TestFiles.ReadAsync(TestFiles.Utf8Csv("sep=,", "SIRET,Montant", "73282932000074,\"10,5\""));
 
-        Assert.Equal(',', layout.Delimiter);
         Assert.Equal(SourceRowKind.Header, rows[0].Kind);
-    }
-
-    [Fact]
-    public async Task Tab_separated_exports_are_read()
-    {
-        var (layout, _, _) = await TestFiles.ReadAsync(TestFiles.Utf8Csv("SIRET\tNom\tMontant", "73282932000074\tA b\t10"));
-
-        Assert.Equal('\t', layout.Delimiter);
+        Assert.Contains(layout.Notes, n => n.Contains("« sep= »", StringComparison.Ordinal));
     }
 
     [Fact]

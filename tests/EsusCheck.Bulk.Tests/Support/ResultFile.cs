@@ -1,5 +1,6 @@
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 using MiniExcelLibs;
 
 namespace EsusCheck.Bulk.Tests.Support;

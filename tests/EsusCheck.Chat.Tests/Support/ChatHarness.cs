@@ -1,13 +1,15 @@
 using EsusCheck.Chat.Conversation;
 using EsusCheck.Chat.Http;
-using EsusCheck.Chat.Mcp;
 using EsusCheck.Chat.Teams;
 using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Functions.Chat;
 using EsusCheck.Storage.Chat;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -39,6 +41,8 @@ public sealed class ChatHarness : IDisposable
         configure?.Invoke(services);
         services.AddEsusCheckCore(configuration);
         services.AddChat(configuration);
+        services.AddMcpHttp();
+        services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
         _services = services.BuildServiceProvider();
 
         var esus = _services.GetRequiredService<IEsusListStore>();
@@ -67,7 +71,9 @@ public sealed class ChatHarness : IDisposable
 
     public TeamsWebhookHandler Teams => _services.GetRequiredService<TeamsWebhookHandler>();
 
-    public McpHandler Mcp => _services.GetRequiredService<McpHandler>();
+    /// <summary>A request to the MCP function over these services.</summary>
+    public Task<HttpReply> McpAsync(string method, string? body, string? accept = null, string? version = null) =>
+        McpCall.SendAsync(_services, method, body, accept, version);
 
     public IChatContextStore Contexts => _services.GetRequiredService<IChatContextStore>();
 

@@ -3,6 +3,8 @@ using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace EsusCheck.Functions.Tests.Support;
 
@@ -32,6 +34,7 @@ public sealed class ApiHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddEsusCheckFunctions(Configuration);
+        services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>(); // The Functions host's own.
         configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -210,6 +210,21 @@ public class EsusListReaderXlsxTests
         Assert.Equal(EsusListRejection.Codes.NotASpreadsheet, Read(file[..(file.Length / 2)]).Rejection?.Code);
     }
 
+    [Fact]
+    public void Rows_the_sheet_does_not_store_keep_excel_numbering_even_far_down()
+    {
+        static string Row(int number, string siren) =>
+            $"<row r=\"{number}\"><c r=\"A{number}\" t=\"inlineStr\"><is><t>{siren}</t></is></c></row>";
+        var file = EsusCheck.Testing.Bulk.HostileFiles.Workbook(
+            $"<sheetData>{Row(3, "SIREN")}{Row(7, Alpha)}{Row(1_000_000, "123")}</sheetData>");
+
+        var parse = Read(file);
+
+        Assert.Equal(Alpha, Assert.Single(parse.Entries).Siren.Value);
+        var skipped = Assert.Single(parse.SkippedRows);
+        Assert.Equal((1_000_000, "identifier_wrong_length"), (skipped.Row, skipped.Code));
+    }
+
     private static byte[] AddSheet(byte[] first, byte[] second)
     {
         // Rebuild one workbook with two sheets through MiniExcel's multi-sheet writer.

@@ -3,18 +3,20 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace EsusCheck.Bulk.Reading;
+namespace EsusCheck.Registries.Spreadsheets;
 
-/// <summary>One sheet row as stored: its row number, the text of its cells up to the last one holding a value (gaps
-/// filled with ""), and whether a value sits past the column limit (then the cells are empty).</summary>
-internal sealed record XlsxSheetRow(long Number, IReadOnlyList<string> Cells, bool TooManyColumns);
+/// <summary>One sheet row as stored: its row number, the values of its cells up to the last one holding a value (gaps
+/// are null), and whether a value sits past the column limit (then the cells are empty). A value is a
+/// <see cref="string"/>, a <see cref="double"/>, a <see cref="DateTime"/> (a number whose cell style shows a date) or a
+/// <see cref="bool"/>: each reader turns it into what it needs.</summary>
+public sealed record XlsxSheetRow(long Number, IReadOnlyList<object?> Cells, bool TooManyColumns);
 
-/// <summary>Streams the first sheet of a workbook reading only the cells that exist: a cell in column XFD does not widen
-/// the other rows, and rows the sheet does not hold are not produced. Work is proportional to the sheet's XML, which
-/// <see cref="XlsxGuard"/> has bounded before. Values read as a French spreadsheet shows them
-/// (<see cref="SupplierFileReader.CellText"/>): shared and inline strings, numbers, dates (by their cell style),
-/// booleans, error values.</summary>
-internal sealed class XlsxSheetReader : IDisposable
+/// <summary>Streams a sheet of a workbook reading only the cells that exist: a cell in column XFD does not widen the
+/// other rows, and rows the sheet does not hold are not produced. Work is proportional to the sheet's XML, which
+/// <see cref="XlsxPackageInspector"/> has bounded before (MiniExcel's reader widens every row to the sheet's last
+/// column, which is why it is not used here). Values: shared and inline strings, numbers, dates (by their cell style), booleans, error values.
+/// Failures of a damaged package are the exceptions <see cref="IsDamage"/> recognises.</summary>
+public sealed class XlsxSheetReader : IDisposable
 {
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -27,7 +29,7 @@ internal sealed class XlsxSheetReader : IDisposable
     };
 
     private readonly ZipArchive _zip;
-    private readonly string _sheetPath;
+    private readonly IReadOnlyList<string> _sheetPaths;
     private readonly List<string> _sharedStrings = [];
     private readonly List<bool> _dateStyles = [];
     private readonly bool _date1904;
@@ -52,9 +54,10 @@ internal sealed class XlsxSheetReader : IDisposable
                 else if (reader.LocalName == "workbookPr") _date1904 = reader.GetAttribute("date1904") is "1" or "true";
             }
         SheetNames = sheets.Select(s => s.Name).ToList();
-        _sheetPath = sheets.Count > 0 && sheets[0].Id is { } id
-            ? TargetById(folder, relationships, id) ?? folder + "worksheets/sheet1.xml"
-            : folder + "worksheets/sheet1.xml";
+        _sheetPaths = sheets.Count == 0
+            ? [folder + "worksheets/sheet1.xml"]
+            : sheets.Select((sheet, i) => (sheet.Id is { } id ? TargetById(folder, relationships, id) : null)
+                                          ?? folder + $"worksheets/sheet{i + 1}.xml").ToList();
 
         ReadSharedStrings(Target(folder, relationships, "/sharedStrings") ?? folder + "sharedStrings.xml");
         ReadStyles(Target(folder, relationships, "/styles") ?? folder + "styles.xml");
@@ -63,9 +66,15 @@ internal sealed class XlsxSheetReader : IDisposable
     public static XlsxSheetReader Open(Stream seekable, int maxColumns) =>
         new(new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true), maxColumns);
 
-    public IEnumerable<XlsxSheetRow> Rows()
+    /// <summary>An exception reading a damaged or hostile package throws (truncated zip, malformed XML, odd parts).</summary>
+    public static bool IsDamage(Exception ex) => ex is InvalidDataException or XmlException or InvalidOperationException or IOException
+        or ArgumentException or NullReferenceException or IndexOutOfRangeException or FormatException;
+
+    /// <summary>The rows of the sheet at <paramref name="sheet"/> (0: the first; when the workbook lists no sheet, its
+    /// usual first part).</summary>
+    public IEnumerable<XlsxSheetRow> Rows(int sheet = 0)
     {
-        using var reader = Open(_sheetPath) ?? throw new InvalidDataException("No sheet part.");
+        using var reader = Open(_sheetPaths[sheet]) ?? throw new InvalidDataException("No sheet part.");
         long previous = 0;
         while (reader.Read())
         {
@@ -85,7 +94,7 @@ internal sealed class XlsxSheetReader : IDisposable
     {
         using (row)
         {
-            var cells = new SortedList<int, string>();
+            var cells = new SortedList<int, object>();
             var tooMany = false;
             var column = 0;
             while (row.Read())
@@ -95,21 +104,20 @@ internal sealed class XlsxSheetReader : IDisposable
                 var type = row.GetAttribute("t");
                 var style = int.TryParse(row.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
                 if (row.IsEmptyElement) continue;
-                var text = CellText(row.ReadSubtree(), type, style);
-                if (text.Length == 0) continue;
+                var value = CellValue(row.ReadSubtree(), type, style);
+                if (value is "") continue;
                 if (column > _maxColumns) tooMany = true;
-                else cells[column] = text;
+                else cells[column] = value;
             }
             if (tooMany) return new XlsxSheetRow(number, [], true);
             if (cells.Count == 0) return new XlsxSheetRow(number, [], false);
-            var values = new string[cells.Keys[^1]];
-            Array.Fill(values, "");
-            foreach (var (index, text) in cells) values[index - 1] = text;
+            var values = new object?[cells.Keys[^1]];
+            foreach (var (index, value) in cells) values[index - 1] = value;
             return new XlsxSheetRow(number, values, false);
         }
     }
 
-    private string CellText(XmlReader cell, string? type, int style)
+    private object CellValue(XmlReader cell, string? type, int style)
     {
         using (cell)
         {
@@ -133,22 +141,20 @@ internal sealed class XlsxSheetReader : IDisposable
                 "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Count
                     ? _sharedStrings[index]
                     : "",
-                "b" => SupplierFileReader.CellText(value == "1"),
+                "b" => value == "1",
                 "str" or "e" => value ?? "",
-                "d" => DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? SupplierFileReader.CellText(date)
-                    : value ?? "",
+                "d" => DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : value ?? "",
                 _ => Number(value, style),
             };
         }
     }
 
-    private string Number(string? value, int style)
+    private object Number(string? value, int style)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return value ?? "";
         if (style < _dateStyles.Count && _dateStyles[style] && number is >= 0 and < 2_958_466)
-            return SupplierFileReader.CellText(DateTime.FromOADate(number + (_date1904 ? 1462 : 0)));
-        return SupplierFileReader.CellText(number);
+            return DateTime.FromOADate(number + (_date1904 ? 1462 : 0));
+        return number;
     }
 
     /// <summary>The text runs of a string item, without its phonetic guides.</summary>

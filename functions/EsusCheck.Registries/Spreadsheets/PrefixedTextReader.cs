@@ -1,7 +1,7 @@
-namespace EsusCheck.Bulk.Reading;
+namespace EsusCheck.Registries.Spreadsheets;
 
 /// <summary>Replays the text already read to detect the file's layout, then continues with the rest of the stream.</summary>
-internal sealed class PrefixedTextReader(string prefix, TextReader rest) : TextReader
+public sealed class PrefixedTextReader(string prefix, TextReader rest) : TextReader
 {
     private int _position;
 

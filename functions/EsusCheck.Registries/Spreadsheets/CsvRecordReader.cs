@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EsusCheck.Bulk.Reading;
+namespace EsusCheck.Registries.Spreadsheets;
 
 /// <summary>Why a record could not be read as it was written.</summary>
 public enum RecordProblem

@@ -1,4 +1,4 @@
-namespace EsusCheck.Bulk.Reading;
+namespace EsusCheck.Registries.Spreadsheets;
 
 /// <summary>The delimiter chosen, whether the file said it (an Excel « sep=; » first line), and a French note when
 /// the choice was not clear-cut.</summary>
@@ -9,7 +9,7 @@ public sealed record DelimiterChoice(char? Delimiter, bool FromSepLine, string? 
 /// cut by <see cref="CsvRecordReader"/> itself, so detection and reading agree on quotes (a lone « " » inside an
 /// unquoted field is text) and on line breaks inside quoted fields. Rows longer or shorter than the header, common
 /// in exports, still count as split.</summary>
-internal static class DelimiterDetector
+public static class DelimiterDetector
 {
     private static readonly char[] Candidates = [';', '\t', ',', '|'];
     private const int SampleRecords = 50;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EsusCheck.Bulk.Reading;
+namespace EsusCheck.Registries.Spreadsheets;
 
 /// <summary>How the bytes of a CSV file are to be read and how its results are to be written back. <see cref="Ascii"/>
 /// reads as UTF-8 and any other tool's encoding alike; its results, which hold accents, are written in UTF-8 with a BOM

@@ -1,6 +1,6 @@
-using EsusCheck.Bulk.Reading;
+using EsusCheck.Registries.Spreadsheets;
 
-namespace EsusCheck.Bulk.Tests.Reading;
+namespace EsusCheck.Registries.Tests.Spreadsheets;
 
 public sealed class CsvRecordReaderTests
 {

@@ -1,9 +1,9 @@
-namespace EsusCheck.Bulk.Reading;
+namespace EsusCheck.Registries.Spreadsheets;
 
 /// <summary>Counts, over a whole byte stream fed in pieces, what decides the encoding: invalid UTF-8 bytes, valid
 /// multi-byte sequences, and the sequences French text produces in UTF-8 (Latin-1 letters, typographic quotes,
 /// the euro sign), which Windows-1252 text almost never contains by accident.</summary>
-internal sealed class Utf8Census
+public sealed class Utf8Census
 {
     private int _pending;
     private int _lead;
