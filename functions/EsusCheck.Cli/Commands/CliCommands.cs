@@ -1,0 +1,38 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EsusCheck.Cli.Commands;
+
+/// <summary>Every command of <c>esuscheck</c> and how the command line is read: adding a command is one class in this
+/// folder and one line here.</summary>
+internal static class CliCommands
+{
+    public static void Configure(IConfigurator config, IAnsiConsole helpConsole)
+    {
+        config.SetApplicationName("esuscheck");
+        config.ConfigureConsole(helpConsole);
+        config.SetHelpProvider(new FrenchHelpProvider());
+        // Errors come back to CliApp, which tells them in French with the exit code of invalid input.
+        config.PropagateExceptions();
+        // Not strict parsing: on any error it retries with the groups' default command inserted anywhere (« --cpv » would
+        // take it as its value). Unknown options are refused by CliCommand instead.
+        config.CaseSensitivity(CaseSensitivity.All);
+
+        config.AddCommand<BulkCommand>("bulk");
+        config.AddCommand<CheckCommand>("check");
+        config.AddBranch("esus", esus =>
+        {
+            esus.SetDefaultCommand<IncompleteCommand>();
+            esus.AddCommand<EsusImportCommand>("import");
+            esus.AddCommand<EsusStatusCommand>("status");
+        });
+        config.AddBranch("reference", reference =>
+        {
+            reference.SetDefaultCommand<IncompleteCommand>();
+            reference.AddCommand<ReferenceRefreshCommand>("refresh");
+            reference.AddCommand<ReferenceStatusCommand>("status");
+        });
+        config.AddCommand<ServeCommand>("serve");
+        config.AddCommand<SpaserCommand>("spaser");
+    }
+}

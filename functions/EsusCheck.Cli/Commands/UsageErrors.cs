@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using EsusCheck.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Cli.Help;
+
+namespace EsusCheck.Cli.Commands;
+
+/// <summary>A command line that Spectre.Console.Cli refused, told in French, with the exit code of invalid input.
+/// Spectre says what went wrong only in English sentences: each one this version (pinned in Directory.Packages.props)
+/// writes is matched here and tested in ArgumentTests, and any other reads as « la ligne de commande n'est pas
+/// comprise » — never Spectre's English.</summary>
+internal static partial class UsageErrors
+{
+    private const string ArgumentsInvalid = "arguments_invalid";
+
+    /// <summary>A refusal from a command's own validation (settings <c>Validate</c>), already in the error format.</summary>
+    public static ValidationResult Invalid(string title, string detail, string code) =>
+        ValidationResult.Error(CliConsole.ErrorLine(title, detail, code));
+
+    public static ValidationResult InvalidArguments(string detail) => Invalid("Arguments invalides", detail, ArgumentsInvalid);
+
+    /// <returns><see cref="ExitCodes.InvalidInput"/>.</returns>
+    public static int Write(CommandRuntimeException error, IReadOnlyList<string> args, ICommandModel model, CliConsole console)
+    {
+        var (reached, consumed) = Walk(model, args);
+        var leaf = reached is { IsBranch: false } ? reached : null;
+        if (OwnLine().Match(error.Message) is { Success: true } own)
+        {
+            console.Error.WriteLine(error.Message);
+            if (own.Groups["code"].Value == ArgumentsInvalid && leaf is not null) WriteUsage(console, leaf);
+            return ExitCodes.InvalidInput;
+        }
+
+        if (UnknownCommand().Match(error.Message) is { Success: true } unknown && leaf is null)
+            return WriteUnknownCommand(console, model, [.. args.Take(consumed), unknown.Groups["word"].Value]);
+        if (UnexpectedOption().IsMatch(error.Message))
+            return WriteUnknownCommand(console, model, args.Take(1));
+
+        var detail = Translate(error.Message, args, leaf) ?? "la ligne de commande n'est pas comprise.";
+        console.WriteError("Arguments invalides", detail, ArgumentsInvalid);
+        if (leaf is not null) WriteUsage(console, leaf);
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>« esuscheck esus » or « esuscheck esus frob »: a group without one of its commands, or a wrong one.</summary>
+    public static int WriteUnknownCommand(CliConsole console, ICommandModel model, IEnumerable<string> typed)
+    {
+        console.WriteError("Commande inconnue", $"« {string.Join(' ', typed)} ». Commandes : " +
+                                                string.Join(", ", FrenchHelpProvider.Leaves(model).Select(FrenchHelpProvider.FullName)) + ".",
+            "command_unknown");
+        return ExitCodes.InvalidInput;
+    }
+
+    private static string? Translate(string message, IReadOnlyList<string> args, ICommandInfo? leaf)
+    {
+        if (UnknownCommand().Match(message) is { Success: true } extra) return $"Argument inattendu : « {extra.Groups["word"].Value} ».";
+        if (UnmatchedArgument().Match(message) is { Success: true } unmatched) return $"Argument inattendu : « {unmatched.Groups["word"].Value} ».";
+        if (UnknownOption().Match(message) is { Success: true } option)
+        {
+            var name = option.Groups["name"].Value;
+            return $"Option inconnue : « {(name.Length == 1 ? "-" : "--")}{name} ».";
+        }
+        if (leaf is null) return null;
+        if (OptionWithoutValue().Match(message) is { Success: true } empty &&
+            FrenchHelpProvider.Options(leaf).FirstOrDefault(o => o.LongNames.Contains(empty.Groups["name"].Value.TrimStart('-'))) is { } valued)
+            return $"L'option {FrenchHelpProvider.LongName(valued)} attend une valeur ({valued.ValueName}).";
+        if (FlagWithValue().IsMatch(message) &&
+            FrenchHelpProvider.Options(leaf).FirstOrDefault(o => o.IsFlag && args.Any(a => a.StartsWith(FrenchHelpProvider.LongName(o) + "=", StringComparison.Ordinal))) is { } flag)
+            return $"L'option {FrenchHelpProvider.LongName(flag)} ne prend pas de valeur.";
+        if (MissingArgument().Match(message) is { Success: true } missing &&
+            FrenchHelpProvider.Arguments(leaf).FirstOrDefault(a => a.Value == missing.Groups["name"].Value) is { } argument)
+            return $"Argument manquant : <{argument.Value}> ({argument.Description}).";
+        return null;
+    }
+
+    /// <summary>The deepest command the first words name, and how many words that took.</summary>
+    private static (ICommandInfo? Command, int Consumed) Walk(ICommandModel model, IReadOnlyList<string> args)
+    {
+        ICommandContainer container = model;
+        ICommandInfo? reached = null;
+        var consumed = 0;
+        while (consumed < args.Count && container.Commands.FirstOrDefault(c => c.Name == args[consumed]) is { } next)
+        {
+            container = reached = next;
+            consumed++;
+        }
+        return (reached, consumed);
+    }
+
+    private static void WriteUsage(CliConsole console, ICommandInfo leaf) => console.Error.WriteLine("Usage : " + FrenchHelpProvider.Usage(leaf));
+
+    [GeneratedRegex(@" \(code : (?<code>[a-z0-9_]+)\)$")]
+    private static partial Regex OwnLine();
+
+    [GeneratedRegex(@"^Unknown command '(?<word>.*)'\.$")]
+    private static partial Regex UnknownCommand();
+
+    [GeneratedRegex(@"^Unexpected option '(?<name>.*)'\.$")]
+    private static partial Regex UnexpectedOption();
+
+    [GeneratedRegex(@"^Could not match '(?<word>.*)' with an argument\.$")]
+    private static partial Regex UnmatchedArgument();
+
+    [GeneratedRegex(@"^Unknown option '(?<name>.*)'\.$")]
+    private static partial Regex UnknownOption();
+
+    [GeneratedRegex(@"^Option '(?<name>.*)' is defined but no value has been provided\.$")]
+    private static partial Regex OptionWithoutValue();
+
+    [GeneratedRegex(@"^Flags cannot be assigned a value\.$")]
+    private static partial Regex FlagWithValue();
+
+    [GeneratedRegex(@"is missing required argument '(?<name>.*)'\.$")]
+    private static partial Regex MissingArgument();
+}
