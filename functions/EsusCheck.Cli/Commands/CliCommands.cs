@@ -34,5 +34,9 @@ internal static class CliCommands
         });
         config.AddCommand<ServeCommand>("serve");
         config.AddCommand<SpaserCommand>("spaser");
+
+        // Spectre.Console.Cli adds a hidden group of English diagnostics named « cli » (which « --help-dump-opencli »
+        // runs): found first, this hidden command keeps « cli » an unknown command of esuscheck.
+        config.AddCommand<IncompleteCommand>("cli").IsHidden();
     }
 }

@@ -33,7 +33,7 @@ internal static partial class UsageErrors
         }
 
         if (UnknownCommand().Match(error.Message) is { Success: true } unknown && leaf is null)
-            return WriteUnknownCommand(console, model, [.. args.Take(consumed), unknown.Groups["word"].Value]);
+            return WriteUnknownCommand(console, model, args.Take(consumed + 1).DefaultIfEmpty(unknown.Groups["word"].Value));
         if (UnexpectedOption().IsMatch(error.Message))
             return WriteUnknownCommand(console, model, args.Take(1));
 
@@ -74,13 +74,13 @@ internal static partial class UsageErrors
         return null;
     }
 
-    /// <summary>The deepest command the first words name, and how many words that took.</summary>
+    /// <summary>The deepest command of esuscheck the first words name, and how many words that took.</summary>
     private static (ICommandInfo? Command, int Consumed) Walk(ICommandModel model, IReadOnlyList<string> args)
     {
         ICommandContainer container = model;
         ICommandInfo? reached = null;
         var consumed = 0;
-        while (consumed < args.Count && container.Commands.FirstOrDefault(c => c.Name == args[consumed]) is { } next)
+        while (consumed < args.Count && container.Commands.FirstOrDefault(c => c.Name == args[consumed] && !c.IsHidden) is { } next)
         {
             container = reached = next;
             consumed++;
