@@ -37,7 +37,7 @@ internal static partial class UsageErrors
         if (UnexpectedOption().IsMatch(error.Message))
             return WriteUnknownCommand(console, model, args.Take(1));
 
-        var detail = Translate(error.Message, args, leaf) ?? "la ligne de commande n'est pas comprise.";
+        var detail = (leaf is null ? null : UnknownOptionOf(leaf, args)) ?? Translate(error.Message, args, leaf) ?? "la ligne de commande n'est pas comprise.";
         console.WriteError("Arguments invalides", detail, ArgumentsInvalid);
         if (leaf is not null) WriteUsage(console, leaf);
         return ExitCodes.InvalidInput;
@@ -50,6 +50,16 @@ internal static partial class UsageErrors
                                                 string.Join(", ", FrenchHelpProvider.Leaves(model).Select(FrenchHelpProvider.FullName)) + ".",
             "command_unknown");
         return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>Spectre reports a missing argument before an unknown option that took its place (« check --siret »):
+    /// the option is the mistake to tell.</summary>
+    private static string? UnknownOptionOf(ICommandInfo leaf, IReadOnlyList<string> args)
+    {
+        var known = FrenchHelpProvider.Options(leaf).SelectMany(o => o.LongNames.Select(n => "--" + n).Concat(o.ShortNames.Select(n => "-" + n)))
+            .Concat(["-h", "--help", "-?"]).ToHashSet(StringComparer.Ordinal);
+        return args.TakeWhile(a => a != "--").Where(a => a.Length > 1 && a[0] == '-').Select(a => a.Split('=')[0]).FirstOrDefault(a => !known.Contains(a))
+            is { } unknown ? $"Option inconnue : « {unknown} »." : null;
     }
 
     private static string? Translate(string message, IReadOnlyList<string> args, ICommandInfo? leaf)
@@ -65,6 +75,9 @@ internal static partial class UsageErrors
         if (OptionWithoutValue().Match(message) is { Success: true } empty &&
             FrenchHelpProvider.Options(leaf).FirstOrDefault(o => o.LongNames.Contains(empty.Groups["name"].Value.TrimStart('-'))) is { } valued)
             return $"L'option {FrenchHelpProvider.LongName(valued)} attend une valeur ({valued.ValueName}).";
+        if (OptionValueExpected().IsMatch(message) &&
+            FrenchHelpProvider.Options(leaf).FirstOrDefault(o => args.Contains(FrenchHelpProvider.LongName(o) + "=")) is { } emptied)
+            return $"L'option {FrenchHelpProvider.LongName(emptied)} attend une valeur ({emptied.ValueName}).";
         if (FlagWithValue().IsMatch(message) &&
             FrenchHelpProvider.Options(leaf).FirstOrDefault(o => o.IsFlag && args.Any(a => a.StartsWith(FrenchHelpProvider.LongName(o) + "=", StringComparison.Ordinal))) is { } flag)
             return $"L'option {FrenchHelpProvider.LongName(flag)} ne prend pas de valeur.";
@@ -107,6 +120,9 @@ internal static partial class UsageErrors
 
     [GeneratedRegex(@"^Option '(?<name>.*)' is defined but no value has been provided\.$")]
     private static partial Regex OptionWithoutValue();
+
+    [GeneratedRegex(@"^Expected an option value\.$")]
+    private static partial Regex OptionValueExpected();
 
     [GeneratedRegex(@"^Flags cannot be assigned a value\.$")]
     private static partial Regex FlagWithValue();
