@@ -1,4 +1,5 @@
 using EsusCheck.Core.Application;
+using EsusCheck.Core.Telemetry;
 using EsusCheck.Storage.Audit;
 using EsusCheck.Storage.Cache;
 using EsusCheck.Storage.Chat;
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.MaxRowsPerSiret > 0 && o.Retention > TimeSpan.Zero, "Audit:MaxRowsPerSiret and Audit:Retention must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddEsusCheckTelemetry();
 
         services.AddStorageClients(configuration);
 

@@ -293,14 +293,8 @@ public static class BulkBenchmark
             ["Registries:RechercheEntreprises:MinInterval"] = TimeSpan.FromMilliseconds(paceMs).ToString("c", CultureInfo.InvariantCulture),
             ["Registries:RechercheEntreprises:TotalTimeout"] = "00:00:30",
             ["Registries:RechercheEntreprises:RetryDelay"] = "00:00:01",
-            ["Bulk:JobsTable"] = Azurite.UniqueName("benchbulk"),
-            ["Bulk:OutputContainer"] = Azurite.UniqueName("bench-out-"),
         };
-        if (azure)
-        {
-            overrides.WithStorage("bench");
-            overrides["Storage:Tables:RequestLog"] = Azurite.UniqueName("benchquota");
-        }
+        if (azure) overrides.WithBulkStorage("bench");
         var services = RegistryTestServices.Create(stub.Stubs, overrides: overrides);
         var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
         if (tableStorage) services.AddTableStorage(configuration);

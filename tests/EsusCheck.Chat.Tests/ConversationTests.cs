@@ -1,9 +1,5 @@
 using EsusCheck.Chat.Conversation;
-using EsusCheck.Chat.Tests.Support;
 using EsusCheck.Storage.Chat;
-using EsusCheck.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using static EsusCheck.Chat.Tests.Support.TestCompanies;
 
 namespace EsusCheck.Chat.Tests;
@@ -90,14 +86,9 @@ public sealed class ConversationTests
     [Fact]
     public async Task Two_app_instances_share_the_conversation_through_table_storage()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Chat:ContextTable"] = Azurite.UniqueName("chat"),
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var first = new ChatHarness(settings, s => s.AddChatContextStorage(configuration));
-        using var second = new ChatHarness(settings, s => s.AddChatContextStorage(configuration));
+        var settings = StorageSettings.For();
+        using var first = ChatHarness.WithTableContexts(settings);
+        using var second = ChatHarness.WithTableContexts(settings);
         var conversation = "19:abc/def#ghi?jkl@thread.tacv2;messageid=1";
 
         await first.AskAsync("41816609600069 marché de crèche", conversation);
@@ -112,14 +103,9 @@ public sealed class ConversationTests
     [Fact]
     public async Task The_table_store_round_trips_a_context_and_ignores_an_expired_one()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Chat:ContextTable"] = Azurite.UniqueName("chat"),
-            ["Chat:ContextLifetime"] = "01:00:00",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var harness = new ChatHarness(settings, s => s.AddChatContextStorage(configuration));
+        var settings = StorageSettings.For();
+        settings["Chat:ContextLifetime"] = "01:00:00";
+        using var harness = ChatHarness.WithTableContexts(settings);
         var store = harness.Services.GetRequiredService<IChatContextStore>();
         var saved = new ChatContext([JardinsSiret, NettoyageSiret], "85312110", "Services de garderie d'enfants", harness.Clock.GetUtcNow());
 

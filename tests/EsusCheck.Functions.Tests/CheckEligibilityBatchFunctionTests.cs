@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EsusCheck.Core.Application;
+using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
@@ -69,7 +70,11 @@ public sealed class CheckEligibilityBatchFunctionTests : IAsyncLifetime
     [Fact]
     public async Task Distinct_numbers_are_checked_with_bounded_concurrency()
     {
-        var probe = new ConcurrencyProbe(TimeSpan.FromMilliseconds(40));
+        // One complement call per check, held a little so that checks overlap: the peak in flight is the checks at once.
+        var probe = new FakeRegistrySource("probe", SourceRole.Complement, _ => SourceFacts.NotFound("probe", DateTimeOffset.UnixEpoch))
+        {
+            Hold = TimeSpan.FromMilliseconds(40),
+        };
         await using var api = new ApiHarness(services => services.AddSingleton<IRegistrySource>(probe),
             new Dictionary<string, string?> { ["HttpApi:BatchConcurrency"] = "2" });
         var sirets = Enumerable.Range(0, 8).Select(_ => TestSirets.Next()).ToList();

@@ -38,11 +38,7 @@ public sealed class HostParityTests : IAsyncLifetime
     private readonly string _known = TestSirets.Next();
     private readonly string _unknown = TestSirets.Next();
     private readonly string _folder = Directory.CreateTempSubdirectory("esuscheck-parity-").FullName;
-    private readonly ApiHarness _functions = new(settings: new Dictionary<string, string?>
-    {
-        ["Bulk:JobsTable"] = Azurite.UniqueName("jobs"),
-        ["Bulk:OutputContainer"] = Azurite.UniqueName("out"),
-    });
+    private readonly ApiHarness _functions = new();
     private WebApplication _serve = null!;
     private HttpClient _client = null!;
     private Uri _base = null!;
@@ -53,11 +49,7 @@ public sealed class HostParityTests : IAsyncLifetime
         var settings = RegistryTestServices.Configuration(_functions.Stubs);
         foreach (var key in new[] { "HttpApi:ReportMaxAge", "HttpApi:BatchConcurrency" })
             settings[key] = _functions.Configuration[key];
-        settings.WithStorage();
-        settings["Reference:MarcheCopyTable"] = Azurite.UniqueName("marche");
-        settings["Chat:ContextTable"] = Azurite.UniqueName("chat");
-        settings["Bulk:JobsTable"] = Azurite.UniqueName("jobs");
-        settings["Bulk:OutputContainer"] = Azurite.UniqueName("out");
+        settings.WithBulkStorage();
         settings["Cli:DataDirectory"] = _folder;
         settings["Serve:ApiKey"] = Key;
 

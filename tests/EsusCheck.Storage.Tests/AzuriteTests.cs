@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using EsusCheck.Testing;
-
 namespace EsusCheck.Storage.Tests;
 
 public sealed class AzuriteTests

@@ -1,15 +1,9 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using EsusCheck.Core;
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
 using EsusCheck.Storage.Audit;
-using EsusCheck.Storage.Cache;
 using EsusCheck.Storage.Esus;
-using EsusCheck.Storage.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace EsusCheck.Storage.Tests;
@@ -42,7 +36,7 @@ public sealed class StorageRegistrationTests
     [InlineData(true)]
     public void A_connection_string_registers_the_table_adapters_whatever_the_order(bool storageFirst)
     {
-        using var provider = Build(new() { ["Storage:ConnectionString"] = Azurite.ConnectionString }, storageFirst);
+        using var provider = Build(StorageSettings.For(), storageFirst);
 
         Assert.IsType<TableFactsCache>(provider.GetRequiredService<IFactsCache>());
         Assert.IsType<TableEsusListStore>(provider.GetRequiredService<IEsusListStore>());
@@ -69,7 +63,9 @@ public sealed class StorageRegistrationTests
     [InlineData("Storage:Tables:EsusList", "es")]
     public void An_invalid_table_name_fails_at_start(string key, string name)
     {
-        using var provider = Build(new() { ["Storage:ConnectionString"] = Azurite.ConnectionString, [key] = name });
+        var settings = StorageSettings.For();
+        settings[key] = name;
+        using var provider = Build(settings);
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
         Assert.Contains("Storage:Tables", error.Message, StringComparison.Ordinal);

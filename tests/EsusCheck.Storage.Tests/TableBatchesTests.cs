@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using EsusCheck.Storage.Tables;
 
 namespace EsusCheck.Storage.Tests;

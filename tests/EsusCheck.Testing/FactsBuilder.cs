@@ -9,8 +9,8 @@ public sealed class FactsBuilder
 {
     public static readonly DateTimeOffset RetrievedAt = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
 
-    private string _siret = "73282932000074";
-    private CompanyIdentity _identity = new()
+    /// <summary>The identity a registry reports for the default company (an active SAS head office in Paris).</summary>
+    public static readonly CompanyIdentity DefaultIdentity = new()
     {
         Name = "EXEMPLE SERVICES",
         LegalForm = new("5710", "SAS, société par actions simplifiée"),
@@ -22,6 +22,9 @@ public sealed class FactsBuilder
         Diffusion = Diffusion.Public,
         CreatedOn = new DateOnly(2015, 3, 2),
     };
+
+    private string _siret = "73282932000074";
+    private CompanyIdentity _identity = DefaultIdentity;
     private bool? _essFlag = false;
     private readonly List<InclusionKindFact> _legalUnitKinds = [];
     private string _identitySource = SourceNames.RechercheEntreprises;

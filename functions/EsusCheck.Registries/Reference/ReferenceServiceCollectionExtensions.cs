@@ -13,8 +13,9 @@ public static class ReferenceServiceCollectionExtensions
 {
     /// <summary>The reference refresh (<see cref="ReferenceRefreshService"/>): the ESUS list from its URL or a dropped
     /// file, the copy of Le Marché's list when a token is configured, and the copy of FINESS's ESAT and EA (read by the
-    /// registries adapter's <see cref="IFinessListSource"/>). The copies are kept in memory unless an adapter registers
-    /// durable stores (Table Storage in the function app, files in the CLI).</summary>
+    /// <see cref="IFinessListSource"/> that <see cref="RegistriesServiceCollectionExtensions.AddRegistries"/> registers:
+    /// a composition root calls both). The copies are kept in memory unless an adapter registers durable stores (Table
+    /// Storage in the function app, files in the CLI).</summary>
     public static IServiceCollection AddReferenceRefresh(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddEsusList(configuration);

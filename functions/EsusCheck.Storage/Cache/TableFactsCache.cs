@@ -19,12 +19,12 @@ public sealed class TableFactsCache : IFactsCache
     private readonly FactsCacheOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<TableFactsCache> _logger;
-    private readonly EsusCheckMetrics? _metrics;
+    private readonly EsusCheckMetrics _metrics;
     private readonly SingleFlight<(string Source, string Siret, bool Refresh), SourceFacts> _inFlight = new();
 
     public TableFactsCache(
         TableServiceClient service, IOptions<StorageOptions> storage, IOptions<FactsCacheOptions> options,
-        TimeProvider clock, ILogger<TableFactsCache> logger, EsusCheckMetrics? metrics = null)
+        TimeProvider clock, ILogger<TableFactsCache> logger, EsusCheckMetrics metrics)
     {
         _table = CreatedOnFirstUse.Table(service, storage.Value.Tables.FactsCache, storage.Value.CreateTables);
         _options = options.Value;
@@ -40,7 +40,7 @@ public sealed class TableFactsCache : IFactsCache
     {
         var cached = await ReadAsync(source, siret);
         if (cached is null || !IsFresh(cached)) return null;
-        _metrics?.CacheHit(source);
+        _metrics.CacheHit(source);
         return cached with { Evidence = cached.Evidence with { FromCache = true } };
     }
 
@@ -53,11 +53,11 @@ public sealed class TableFactsCache : IFactsCache
         var cached = refresh ? null : await ReadAsync(source.Name, siret);
         if (cached is not null && IsFresh(cached))
         {
-            _metrics?.CacheHit(source.Name);
+            _metrics.CacheHit(source.Name);
             return cached with { Evidence = cached.Evidence with { FromCache = true } };
         }
 
-        _metrics?.CacheMiss(source.Name);
+        _metrics.CacheMiss(source.Name);
         var answer = await FetchAsync(source, siret);
         switch (answer.Outcome)
         {

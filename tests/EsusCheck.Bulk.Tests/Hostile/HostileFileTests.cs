@@ -1,8 +1,5 @@
-using System.Text;
 using EsusCheck.Bulk.Output;
-using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
-using EsusCheck.Bulk.Tests.Support;
 using EsusCheck.Testing.Bulk;
 
 namespace EsusCheck.Bulk.Tests.Hostile;

@@ -1,7 +1,4 @@
-using System.Text;
-using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
-using EsusCheck.Bulk.Tests.Support;
 using EsusCheck.Testing.Bulk;
 
 namespace EsusCheck.Bulk.Tests.Hostile;

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using EsusCheck.Bulk.Processing;
-using EsusCheck.Bulk.Tests.Support;
-using EsusCheck.Testing.Registries;
-
 namespace EsusCheck.Bulk.Tests.Pipeline;
 
 /// <summary>Real files through the blob trigger and the queue trigger on Azurite, registries played by WireMock;

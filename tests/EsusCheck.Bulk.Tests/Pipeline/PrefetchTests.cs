@@ -1,10 +1,3 @@
-using System.Text;
-using EsusCheck.Bulk.Processing;
-using EsusCheck.Bulk.Tests.Support;
-using EsusCheck.Core.Application;
-using EsusCheck.Testing.Registries;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace EsusCheck.Bulk.Tests.Pipeline;
 
 /// <summary>The prefetch step of the bulk pipeline: with an INSEE key, the distinct SIRETs of a file are fetched in

@@ -1,12 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
-using EsusCheck.Bulk.Processing;
-using EsusCheck.Bulk.Tests.Support;
-using EsusCheck.Core.Application;
-using EsusCheck.Testing.Registries;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Bulk.Tests.Pipeline;
 

@@ -1,18 +1,12 @@
-using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using EsusCheck.Bulk.Processing;
-using EsusCheck.Core.Application;
 using EsusCheck.Functions.Bulk;
-using EsusCheck.Testing;
 using EsusCheck.Storage;
-using EsusCheck.Testing.Registries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Bulk.Tests.Support;
 
@@ -21,20 +15,16 @@ namespace EsusCheck.Bulk.Tests.Support;
 /// on Azurite, the queue trigger with each message received from the Azurite queue (deleted only once handled).
 /// The job table and output container are unique to each test; the input container and the work queue are the fixed
 /// names the triggers declare, so the tests using them run one at a time (<see cref="AzureCollection"/>).</summary>
-internal sealed class AzureBulkHarness : IAsyncDisposable
+internal sealed class AzureBulkHarness : ScenarioHarness<Suppliers>
 {
-    private AzureBulkHarness(RegistryStubs stubs, ServiceProvider services, Suppliers suppliers, string outputContainer, string table)
+    private AzureBulkHarness(Composition composition) : base(composition, "esuscheck-bulk-azure-")
     {
-        Stubs = stubs;
-        Services = services;
-        Suppliers = suppliers;
-        Output = new BlobContainerClient(Azurite.ConnectionString, outputContainer);
-        Jobs = new TableClient(Azurite.ConnectionString, table);
+        var configuration = Get<IConfiguration>();
+        Output = new BlobContainerClient(Azurite.ConnectionString, configuration["Bulk:OutputContainer"]);
+        Jobs = new TableClient(Azurite.ConnectionString, configuration["Bulk:JobsTable"]);
     }
 
-    public RegistryStubs Stubs { get; }
-    public ServiceProvider Services { get; }
-    public Suppliers Suppliers { get; }
+    public Suppliers Suppliers => Scenario;
     public BlobContainerClient Input { get; } = new(Azurite.ConnectionString, BulkNames.InputContainer);
     public BlobContainerClient Output { get; }
     public TableClient Jobs { get; }
@@ -52,34 +42,21 @@ internal sealed class AzureBulkHarness : IAsyncDisposable
     public static async Task<AzureBulkHarness> StartAsync(
         Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var stubs = new RegistryStubs();
-        var suppliers = new Suppliers();
-        suppliers.Stage(stubs);
-        var output = Azurite.UniqueName("bulk-out-");
-        var table = Azurite.UniqueName("bulkjobs");
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Bulk:JobsTable"] = table,
-            ["Bulk:OutputContainer"] = output,
-            ["Bulk:CheckpointEvery"] = "1",
-            ["Bulk:ChunkSize"] = "3",
-        }.WithStorage();
+        var overrides = StorageSettings.ForBulk();
+        overrides["Bulk:CheckpointEvery"] = "1";
+        overrides["Bulk:ChunkSize"] = "3";
         foreach (var (key, value) in settings ?? []) overrides[key] = value;
 
-        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: overrides);
-        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
-        services.AddTableStorage(configuration);
-        services.AddBulk(configuration);
-        services.AddBulkFunctions(configuration);
-        services.AddSingleton<BulkFileDroppedFunction>();
-        services.AddSingleton<BulkWorkFunction>();
-        services.AddSingleton<BulkHttpFunctions>();
-        services.AddSingleton<BulkMaintenanceFunctions>();
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await suppliers.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
-
-        var harness = new AzureBulkHarness(stubs, provider, suppliers, output, table);
+        var harness = new AzureBulkHarness(await ComposeAsync(overrides, (services, configuration) =>
+        {
+            services.AddTableStorage(configuration);
+            services.AddBulk(configuration);
+            services.AddBulkFunctions(configuration);
+            services.AddSingleton<BulkFileDroppedFunction>();
+            services.AddSingleton<BulkWorkFunction>();
+            services.AddSingleton<BulkHttpFunctions>();
+            services.AddSingleton<BulkMaintenanceFunctions>();
+        }, configure, validateOnBuild: true));
         await harness.Queue.CreateIfNotExistsAsync();
         await harness.Queue.ClearMessagesAsync();
         await harness.Input.CreateIfNotExistsAsync();
@@ -140,12 +117,6 @@ internal sealed class AzureBulkHarness : IAsyncDisposable
         context.Response.Body.Position = 0;
         var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
         return (context.Response.StatusCode, context.Response.ContentType ?? "", body, context.Response.Headers);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        Stubs.Dispose();
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 

@@ -1,68 +1,25 @@
 using EsusCheck.Bulk.InProcess;
-using EsusCheck.Core.Application;
-using EsusCheck.Testing.Registries;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Bulk.Tests.Support;
 
 /// <summary>The in-process pipeline (<see cref="LocalBulkRunner"/>, as <c>esuscheck bulk</c> runs it) on files in a
 /// temporary folder, registries played by WireMock.</summary>
-internal sealed class LocalHarness : IAsyncDisposable
+internal sealed class LocalHarness : ScenarioHarness<Suppliers>
 {
-    private LocalHarness(RegistryStubs stubs, ServiceProvider services, Suppliers suppliers)
+    private LocalHarness(Composition composition) : base(composition, "esuscheck-bulk-")
     {
-        Stubs = stubs;
-        Services = services;
-        Suppliers = suppliers;
-        Directory.CreateDirectory(Folder);
     }
 
-    public RegistryStubs Stubs { get; }
-    public ServiceProvider Services { get; }
-    public Suppliers Suppliers { get; }
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "esuscheck-bulk-" + Guid.NewGuid().ToString("N")[..8]);
-    public string OutputFolder => Path.Combine(Folder, "resultats");
+    public Suppliers Suppliers => Scenario;
     public LocalBulkRunner Runner => Services.GetRequiredService<LocalBulkRunner>();
 
-    public static async Task<LocalHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
-    {
-        var stubs = new RegistryStubs();
-        var suppliers = new Suppliers();
-        suppliers.Stage(stubs);
-        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: settings);
-        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
-        services.AddBulk(configuration);
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
-        await suppliers.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
-        return new LocalHarness(stubs, provider, suppliers);
-    }
-
-    public string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(Folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    public static async Task<LocalHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        new(await ComposeAsync(settings, (services, configuration) => services.AddBulk(configuration), configure));
 
     public async Task<LocalBulkRun> RunAsync(string path, IProgress<BulkProgress>? progress = null) =>
         await Runner.RunAsync(path, OutputFolder, progress, CancellationToken.None);
 
     public byte[] Output(string name) => File.ReadAllBytes(Path.Combine(OutputFolder, name));
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        Stubs.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>Collects progress reports synchronously (<see cref="Progress{T}"/> would post them later).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Reading;
 using MiniExcelLibs;

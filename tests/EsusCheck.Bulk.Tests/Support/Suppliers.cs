@@ -1,7 +1,5 @@
-using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Testing.Registries;
 
 namespace EsusCheck.Bulk.Tests.Support;
 
@@ -9,7 +7,7 @@ namespace EsusCheck.Bulk.Tests.Support;
 /// them follows from the law (law.md): an association is ESS by its form; an EI listed by Le Marché at the
 /// establishment is an SIAE (L2113-13); an ESAT opens L2113-12; a SIREN on the ESUS list is accredited; a SAS with no
 /// ESS signal is not ESS.</summary>
-internal sealed class Suppliers
+internal sealed class Suppliers : IRegistryScenario
 {
     public string Siae { get; } = TestSirets.Next();
     public string Esat { get; } = TestSirets.Next();

@@ -6,8 +6,8 @@ using EsusCheck.Core;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Storage.Chat;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -29,7 +29,7 @@ public sealed class ChatHarness : IDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         Clock = new FakeTimeProvider(TestCompanies.Now);
-        Registry = new FakeRegistry(Clock);
+        Registry = TestCompanies.Registry(Clock);
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -47,9 +47,17 @@ public sealed class ChatHarness : IDisposable
             CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    /// <summary>A harness whose conversation contexts live in Table Storage on Azurite; harnesses given the same
+    /// <paramref name="settings"/> (<see cref="StorageSettings"/>) share the table, as two instances of the app do.</summary>
+    public static ChatHarness WithTableContexts(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ChatHarness(settings, services => services.AddChatContextStorage(configuration));
+    }
+
     public FakeTimeProvider Clock { get; }
 
-    public FakeRegistry Registry { get; }
+    public FakeRegistrySource Registry { get; }
 
     public IServiceProvider Services => _services;
 

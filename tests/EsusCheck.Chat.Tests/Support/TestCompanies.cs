@@ -1,11 +1,10 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
-using EsusCheck.Core.Identifiers;
 
 namespace EsusCheck.Chat.Tests.Support;
 
-/// <summary>The companies the chat tests talk about, as a registry would describe them. A fake
-/// <see cref="IRegistrySource"/> (a seam between our own classes) serves them until the WireMock kit lands.</summary>
+/// <summary>The companies the chat tests talk about, as a registry would describe them, served by an in-memory
+/// Recherche d'entreprises (<see cref="Registry"/>).</summary>
 public static class TestCompanies
 {
     public const string JardinsSiret = "41816609600069";   // association, ACI, on the ESUS list
@@ -30,6 +29,15 @@ public static class TestCompanies
         [NettoyageSiren] = NettoyageSiret,
         [InsertionSiren] = InsertionSiret,
     };
+
+    /// <summary>Recherche d'entreprises as the tests need it: identity, ESS flag, kinds, FINESS categories, head offices.</summary>
+    public static FakeRegistrySource Registry(TimeProvider clock)
+    {
+        var registry = new FakeRegistrySource(SourceNames.RechercheEntreprises, SourceRole.Identity,
+            siret => Facts(siret.Value, clock.GetUtcNow()) ?? SourceFacts.NotFound(SourceNames.RechercheEntreprises, clock.GetUtcNow()));
+        foreach (var (siren, siret) in HeadOffices) registry.HeadOffices[siren] = siret;
+        return registry;
+    }
 
     public static SourceFacts? Facts(string siret, DateTimeOffset at) => siret switch
     {
@@ -69,24 +77,4 @@ public static class TestCompanies
         InclusionKinds = kinds ?? [],
         FinessCategories = finess ?? [],
     };
-}
-
-/// <summary>Recherche d'entreprises as the tests need it: identity, ESS flag, kinds, FINESS categories.</summary>
-public sealed class FakeRegistry(TimeProvider clock) : IRegistrySource, IHeadOfficeResolver
-{
-    public int Calls;
-
-    public string Name => SourceNames.RechercheEntreprises;
-
-    public SourceRole Role => SourceRole.Identity;
-
-    public Task<SourceFacts> FetchAsync(Siret siret, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref Calls);
-        var now = clock.GetUtcNow();
-        return Task.FromResult(TestCompanies.Facts(siret.Value, now) ?? SourceFacts.NotFound(Name, now));
-    }
-
-    public Task<Siret?> FindHeadOfficeAsync(Siren siren, CancellationToken cancellationToken) =>
-        Task.FromResult(TestCompanies.HeadOffices.TryGetValue(siren.Value, out var siret) ? IdentifierParser.FromRegistry(siret) : null);
 }

@@ -1,30 +1,18 @@
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
-using EsusCheck.Core.Identifiers;
-using EsusCheck.Core.Reports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace EsusCheck.Core.Tests.Application;
 
-/// <summary>The application service with our own sources mocked (the registries' HTTP behaviour is tested in
-/// EsusCheck.Registries.Tests against WireMock).</summary>
+/// <summary>The application service over in-memory sources (<see cref="FakeRegistrySource"/>; the registries' HTTP
+/// behaviour is tested in EsusCheck.Registries.Tests against WireMock).</summary>
 public sealed class EligibilityServiceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
     private readonly InMemoryCheckAuditLog _audit = new();
     private readonly Mock<IHeadOfficeResolver> _headOffices = new(MockBehavior.Strict);
 
-    private static Mock<IRegistrySource> Source(string name, SourceRole role, Func<Siret, SourceFacts> answer)
-    {
-        var source = new Mock<IRegistrySource>();
-        source.SetupGet(s => s.Name).Returns(name);
-        source.SetupGet(s => s.Role).Returns(role);
-        source.Setup(s => s.FetchAsync(It.IsAny<Siret>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Siret siret, CancellationToken _) => answer(siret));
-        return source;
-    }
+    private static FakeRegistrySource Source(string name, SourceRole role, Func<Siret, SourceFacts> answer) => new(name, role, answer);
 
     private static SourceFacts Found(string source) => new()
     {
@@ -33,8 +21,8 @@ public sealed class EligibilityServiceTests
         EssFlag = true,
     };
 
-    private EligibilityService Service(params Mock<IRegistrySource>[] sources) => new(
-        new FactsGatherer(sources.Select(s => s.Object), new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now)),
+    private EligibilityService Service(params FakeRegistrySource[] sources) => new(
+        new FactsGatherer(sources, new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now)),
         _headOffices.Object, _audit, new FakeTimeProvider(Now), NullLogger<EligibilityService>.Instance);
 
     [Fact]
@@ -68,7 +56,7 @@ public sealed class EligibilityServiceTests
 
         Assert.Equal(CheckFailureKind.InvalidInput, outcome.Failure!.Kind);
         Assert.Equal(code, outcome.Failure.Code);
-        source.Verify(s => s.FetchAsync(It.IsAny<Siret>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, source.Calls);
     }
 
     [Fact]
@@ -126,7 +114,7 @@ public sealed class EligibilityServiceTests
         var up = Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises));
         var unused = Source(SourceNames.Sirene, SourceRole.IdentityFallback, _ => Found(SourceNames.Sirene));
         await Service(up, unused).CheckAsync(new CheckRequest("73282932000074"));
-        unused.Verify(s => s.FetchAsync(It.IsAny<Siret>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, unused.Calls);
     }
 
     [Fact]
@@ -170,7 +158,7 @@ public sealed class EligibilityServiceTests
         var marche = Source(SourceNames.MarcheInclusion, SourceRole.Complement, _ => throw new HttpRequestException("boom"));
         var finess = Source(SourceNames.Finess, SourceRole.Complement, _ => SourceFacts.NotFound(SourceNames.Finess, Now));
         var gatherer = new FactsGatherer(
-            [Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises)).Object, marche.Object, finess.Object],
+            [Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises)), marche, finess],
             new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now));
 
         var facts = await gatherer.GatherAsync(IdentifierParser.FromRegistry("73282932000074")!.Value, refresh: false, default);
@@ -185,7 +173,7 @@ public sealed class EligibilityServiceTests
         var audit = new Mock<ICheckAuditLog>();
         audit.Setup(a => a.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("storage down"));
         var service = new EligibilityService(
-            new FactsGatherer([Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises)).Object],
+            new FactsGatherer([Source(SourceNames.RechercheEntreprises, SourceRole.Identity, _ => Found(SourceNames.RechercheEntreprises))],
                 new NoFactsCache(), new InMemoryEsusListStore(), new FakeTimeProvider(Now)),
             _headOffices.Object, audit.Object, new FakeTimeProvider(Now), NullLogger<EligibilityService>.Instance);
 

@@ -3,32 +3,26 @@ using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Http;
 using EsusCheck.Testing;
+using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 
 namespace EsusCheck.Functions.Tests.Plain;
 
-/// <summary>Batch orchestration as a plain class, with our own identity source mocked.</summary>
+/// <summary>Batch orchestration as a plain class, over an in-memory identity source.</summary>
 public sealed class BatchCheckerTests
 {
-    private readonly Mock<IRegistrySource> _source = new();
-
-    public BatchCheckerTests()
-    {
-        _source.SetupGet(s => s.Name).Returns(SourceNames.RechercheEntreprises);
-        _source.SetupGet(s => s.Role).Returns(SourceRole.Identity);
-        _source.Setup(s => s.FetchAsync(It.IsAny<Siret>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Siret siret, CancellationToken _) => new FactsBuilder().WithSiret(siret.Value).Build().IdentitySource!);
-    }
+    private readonly FakeRegistrySource _source = new(SourceNames.RechercheEntreprises, SourceRole.Identity,
+        siret => new FactsBuilder().WithSiret(siret.Value).Build().IdentitySource!);
 
     private BatchChecker Checker(IHeadOfficeResolver? headOffices = null, ICheckAuditLog? audit = null)
     {
         var clock = TimeProvider.System;
         var service = new EligibilityService(
-            new FactsGatherer([_source.Object], new NoFactsCache(), new InMemoryEsusListStore(), clock),
+            new FactsGatherer([_source], new NoFactsCache(), new InMemoryEsusListStore(), clock),
             headOffices ?? new NoHeadOfficeResolver(), audit ?? new InMemoryCheckAuditLog(), clock, NullLogger<EligibilityService>.Instance);
-        return new BatchChecker(new ObservedChecks(service, [_source.Object], new SourceHealthMonitor(), clock),
+        return new BatchChecker(new ObservedChecks(service, [_source], new SourceHealthMonitor(), clock),
             Options.Create(new HttpApiOptions { BatchConcurrency = 3 }), NullLogger<BatchChecker>.Instance);
     }
 
@@ -53,7 +47,7 @@ public sealed class BatchCheckerTests
         Assert.Equal("88087814500015", response.Results[0].Report!.Siret);
         Assert.Equal("73282932000074", response.Results[2].Report!.Siret);
         Assert.Equal(IdentifierError.Codes.InvalidCharacters, response.Results[3].Error!.Code);
-        _source.Verify(s => s.FetchAsync(It.IsAny<Siret>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal(2, _source.Calls);
     }
 
     [Fact]

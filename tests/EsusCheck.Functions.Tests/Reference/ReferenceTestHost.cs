@@ -31,21 +31,19 @@ internal sealed class ReferenceTestHost : IDisposable
     public ReferenceTestHost(WireMockServer server, DateTimeOffset now, string? esusListPath = "/files/liste-esus.xlsx", bool marcheToken = true, bool finess = false)
     {
         Clock = new FakeTimeProvider(now);
-        MarcheTable = Azurite.UniqueName("marche");
         var settings = new Dictionary<string, string?>
         {
-            ["Reference:MarcheCopyTable"] = MarcheTable,
             ["Esus:ListSource"] = esusListPath is null ? "" : server.Url + esusListPath,
             ["Registries:MarcheInclusion:BaseUrl"] = server.Url + "/",
             ["Registries:MarcheInclusion:Token"] = marcheToken ? Token : "",
             ["Registries:MarcheInclusion:PageSize"] = "2",
             ["Reference:CopyFiness"] = finess ? "true" : "false",
-            ["Reference:FinessCopyTable"] = Azurite.UniqueName("finess"),
             ["Registries:Finess:BaseUrl"] = server.Url + "/",
             ["Registries:Finess:MinInterval"] = "00:00:00",
             ["Registries:Finess:MaxRetries"] = "0",
             ["Registries:Finess:PageSize"] = "2",
         }.WithStorage();
+        MarcheTable = settings["Reference:MarcheCopyTable"]!;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
             .AddLogging(logging => logging.AddFakeLogging())

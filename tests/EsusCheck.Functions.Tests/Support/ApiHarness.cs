@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace EsusCheck.Functions.Tests.Support;
 
 /// <summary>The function app's own composition root (<see cref="FunctionsServiceCollectionExtensions.AddEsusCheckFunctions"/>)
-/// with the registries played by WireMock (<see cref="RegistryStubs"/>), storage pointed at Azurite (unique tables per
-/// harness) and a wall clock the test sets; function classes are created from it as the host would.</summary>
+/// with the registries played by WireMock (<see cref="RegistryStubs"/>), storage pointed at Azurite
+/// (<see cref="StorageSettings"/>: unique tables and containers per harness) and a wall clock the test sets; function
+/// classes are created from it as the host would.</summary>
 public sealed class ApiHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
@@ -22,9 +23,7 @@ public sealed class ApiHarness : IAsyncDisposable
         var values = RegistryTestServices.Configuration(Stubs, marcheToken, sireneKey);
         values["HttpApi:ReportMaxAge"] = "01:00:00";
         values["HttpApi:BatchConcurrency"] = "4";
-        values.WithStorage();
-        values["Reference:MarcheCopyTable"] = Azurite.UniqueName("marche");
-        values["Chat:ContextTable"] = Azurite.UniqueName("chat");
+        values.WithBulkStorage();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

@@ -1,19 +1,11 @@
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using EsusCheck.Bulk;
-using EsusCheck.Core.Application;
 using EsusCheck.Functions.Bulk;
 using EsusCheck.Functions.Spaser;
-using EsusCheck.Spaser.Tests.Support;
-using EsusCheck.Storage;
-using EsusCheck.Testing;
-using EsusCheck.Testing.Registries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Spaser.Tests.Pipeline;
 
@@ -26,11 +18,8 @@ public sealed class AzureSpaserTests
     [Fact]
     public async Task An_uploaded_decp_is_planned_checked_through_the_bulk_queue_and_written_to_the_output_container()
     {
-        using var stubs = new RegistryStubs();
-        var scenario = new Scenario();
-        scenario.Stage(stubs);
-        var (provider, output) = await StartAsync(stubs, scenario);
-        await using var _ = provider;
+        await using var harness = await SpaserHarness.OnAzuriteAsync(new Dictionary<string, string?> { ["Bulk:ChunkSize"] = "2" });
+        var (provider, output, scenario) = (harness.Services, harness.OutputContainer, harness.Scenario);
         var queue = new QueueClient(Azurite.ConnectionString, BulkNames.WorkQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
@@ -74,38 +63,11 @@ public sealed class AzureSpaserTests
         Assert.Equal(404, bulkStatus.Status);
     }
 
-    private static async Task<(ServiceProvider Provider, string Output)> StartAsync(RegistryStubs stubs, Scenario scenario)
-    {
-        var output = Azurite.UniqueName("bulk-out-");
-        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Bulk:JobsTable"] = Azurite.UniqueName("bulkjobs"),
-            ["Bulk:OutputContainer"] = output,
-            ["Bulk:ChunkSize"] = "2",
-            ["Storage:Tables:FactsCache"] = Azurite.UniqueName("cache"),
-            ["Storage:Tables:EsusList"] = Azurite.UniqueName("esus"),
-            ["Storage:Tables:Audit"] = Azurite.UniqueName("audit"),
-        });
-        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
-        services.AddTableStorage(configuration);
-        services.AddBulkFunctions(configuration);
-        services.AddSpaserFunctions(configuration);
-        services.AddSingleton<SpaserFileDroppedFunction>();
-        services.AddSingleton<SpaserHttpFunctions>();
-        services.AddSingleton<BulkWorkFunction>();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await scenario.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
-        return (provider, output);
-    }
-
     [Fact]
     public async Task A_workbook_dropped_in_spaser_in_fails_its_job_with_a_summary_and_the_upload_endpoint_answers_415()
     {
-        using var stubs = new RegistryStubs();
-        var scenario = new Scenario();
-        var (provider, output) = await StartAsync(stubs, scenario);
-        await using var _ = provider;
+        await using var harness = await SpaserHarness.OnAzuriteAsync(new Dictionary<string, string?> { ["Bulk:ChunkSize"] = "2" });
+        var (provider, output) = (harness.Services, harness.OutputContainer);
         byte[] workbook = [.. "PK\u0003\u0004"u8, .. new byte[256]];
         var input = new BlobContainerClient(Azurite.ConnectionString, SpaserNames.InputContainer);
         await input.CreateIfNotExistsAsync();

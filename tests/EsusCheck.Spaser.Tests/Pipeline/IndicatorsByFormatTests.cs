@@ -1,8 +1,5 @@
-using EsusCheck.Bulk.Processing;
 using EsusCheck.Spaser.Indicators;
 using EsusCheck.Spaser.Processing;
-using EsusCheck.Spaser.Tests.Support;
-using EsusCheck.Testing.Registries;
 
 namespace EsusCheck.Spaser.Tests.Pipeline;
 

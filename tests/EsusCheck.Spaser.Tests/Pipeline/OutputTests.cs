@@ -1,8 +1,5 @@
-using System.Text.Json;
 using EsusCheck.Cli;
 using EsusCheck.Spaser.Output;
-using EsusCheck.Spaser.Tests.Support;
-using EsusCheck.Testing.Registries;
 using Microsoft.Extensions.Configuration;
 using MiniExcelLibs;
 

@@ -1,8 +1,4 @@
-using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Application;
-using EsusCheck.Spaser.Tests.Support;
-using EsusCheck.Testing.Registries;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Spaser.Tests.Pipeline;
 

@@ -1,14 +1,13 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
-using EsusCheck.Testing.Registries;
 
 namespace EsusCheck.Spaser.Tests.Support;
 
 /// <summary>A buyer's DECP whose every indicator a test can work out by hand from the law (law.md) and the companies
 /// the registry stubs know: an insertion company run by an association (ESS by its form, SIAE by Le Marché: L2113-13),
 /// an ESAT association (L2113-12), a SCOP on the ESUS list, a plain SAS, a ceased SAS, and a foreign holder.</summary>
-public sealed class Scenario
+public sealed class Scenario : IRegistryScenario
 {
     public string BuyerA { get; } = TestSirets.Next();
     public string BuyerB { get; } = TestSirets.Next();

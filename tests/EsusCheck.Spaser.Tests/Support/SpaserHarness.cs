@@ -1,68 +1,47 @@
 using EsusCheck.Bulk.InProcess;
-using EsusCheck.Core.Application;
+using EsusCheck.Functions.Bulk;
+using EsusCheck.Functions.Spaser;
 using EsusCheck.Spaser.InProcess;
 using EsusCheck.Spaser.Processing;
-using EsusCheck.Testing.Registries;
+using EsusCheck.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EsusCheck.Spaser.Tests.Support;
 
-/// <summary>The in-process SPASER pipeline (<see cref="LocalSpaserRunner"/>, as <c>esuscheck spaser</c> runs it) on
-/// files in a temporary folder, the registries played by WireMock with the <see cref="Scenario"/> companies.</summary>
-internal sealed class SpaserHarness : IAsyncDisposable
+/// <summary>The SPASER pipeline over the registries played by WireMock with the <see cref="Scenario"/> companies: in
+/// process (<see cref="LocalSpaserRunner"/>, as <c>esuscheck spaser</c> runs it) on files in a temporary folder, or
+/// (<see cref="OnAzuriteAsync"/>) as the function app wires it, on Azurite.</summary>
+internal sealed class SpaserHarness : ScenarioHarness<Scenario>
 {
-    private SpaserHarness(RegistryStubs stubs, ServiceProvider services, Scenario scenario)
+    private SpaserHarness(Composition composition) : base(composition, "esuscheck-spaser-")
     {
-        Stubs = stubs;
-        Services = services;
-        Scenario = scenario;
-        Directory.CreateDirectory(Folder);
     }
-
-    public RegistryStubs Stubs { get; }
-    public ServiceProvider Services { get; }
-    public Scenario Scenario { get; }
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "esuscheck-spaser-" + Guid.NewGuid().ToString("N")[..8]);
-    public string OutputFolder => Path.Combine(Folder, "resultats");
 
     public static async Task<SpaserHarness> StartAsync(
-        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null) =>
+        new(await ComposeAsync(overrides, (services, configuration) => services.AddSpaser(configuration), configure));
+
+    /// <summary>The functions as the app wires them (<c>AddEsusCheckFunctions</c>' SPASER and bulk parts, Table Storage
+    /// cache, ESUS list and audit) on Azurite, with the job table and output container unique to this test.</summary>
+    public static async Task<SpaserHarness> OnAzuriteAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var stubs = new RegistryStubs();
-        var scenario = new Scenario();
-        scenario.Stage(stubs);
-        var services = RegistryTestServices.Create(stubs, marcheToken: true, overrides: overrides);
-        var configuration = (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
-        services.AddSpaser(configuration);
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
-        await scenario.LoadEsusListAsync(provider.GetRequiredService<IEsusListStore>());
-        return new SpaserHarness(stubs, provider, scenario);
+        var settings = StorageSettings.ForBulk();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        return new(await ComposeAsync(settings, (services, configuration) =>
+        {
+            services.AddTableStorage(configuration);
+            services.AddBulkFunctions(configuration);
+            services.AddSpaserFunctions(configuration);
+            services.AddSingleton<SpaserFileDroppedFunction>();
+            services.AddSingleton<SpaserHttpFunctions>();
+            services.AddSingleton<BulkWorkFunction>();
+        }, configure: null, validateOnBuild: true));
     }
 
-    public string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(Folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    public string OutputContainer => Get<IConfiguration>()["Bulk:OutputContainer"]!;
 
     public Task<LocalSpaserRun> RunAsync(string path, SpaserFilter? filter = null, IProgress<BulkProgress>? progress = null) =>
         Services.GetRequiredService<LocalSpaserRunner>().RunAsync(path, filter ?? SpaserFilter.All, OutputFolder, progress, CancellationToken.None);
 
     public string OutputPath(string name) => Path.Combine(OutputFolder, name);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        Stubs.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }

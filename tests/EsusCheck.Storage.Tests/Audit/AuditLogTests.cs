@@ -1,8 +1,3 @@
-using Azure.Data.Tables;
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
-using EsusCheck.Storage.Tests.Support;
-
 namespace EsusCheck.Storage.Tests.Audit;
 
 /// <summary>The audit history on Azurite: one row per check, newest first, bounded.</summary>

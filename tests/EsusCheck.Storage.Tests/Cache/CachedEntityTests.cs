@@ -1,9 +1,3 @@
-using Azure.Data.Tables;
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
-using EsusCheck.Storage.Cache;
-using EsusCheck.Storage.Tests.Support;
-
 namespace EsusCheck.Storage.Tests.Cache;
 
 /// <summary>What the cache leaves in Table Storage: schema versions, payload sizes, and a storage outage.</summary>

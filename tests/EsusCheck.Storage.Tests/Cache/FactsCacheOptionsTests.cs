@@ -1,6 +1,3 @@
-using EsusCheck.Core.Facts;
-using EsusCheck.Storage.Cache;
-
 namespace EsusCheck.Storage.Tests.Cache;
 
 public sealed class FactsCacheOptionsTests

@@ -1,9 +1,3 @@
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
-using EsusCheck.Storage.Cache;
-using EsusCheck.Storage.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace EsusCheck.Storage.Tests.Cache;
 
 /// <summary>Cache behaviour that needs a controlled clock or a controlled registry: in-process sources (counting,

@@ -1,8 +1,3 @@
-using EsusCheck.Core.Facts;
-using EsusCheck.Storage.Cache;
-using EsusCheck.Storage.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EsusCheck.Storage.Tests.Cache;
 
 public sealed class FactsEntityTests

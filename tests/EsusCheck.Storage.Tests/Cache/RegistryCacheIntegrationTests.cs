@@ -1,10 +1,3 @@
-using Azure.Data.Tables;
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
-using EsusCheck.Storage.Cache;
-using EsusCheck.Storage.Tests.Support;
-using EsusCheck.Testing.Registries;
-
 namespace EsusCheck.Storage.Tests.Cache;
 
 /// <summary>End to end: the real registry clients against WireMock, the real <see cref="EligibilityService"/>, the

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Core;
-using Azure.Data.Tables;
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Storage.Esus;
-using EsusCheck.Storage.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,6 @@
-using EsusCheck.Core.Application;
 using EsusCheck.Registries.Http;
 using EsusCheck.Storage.Quota;
-using EsusCheck.Testing;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EsusCheck.Storage.Tests.Quota;
 

@@ -1,4 +1,3 @@
-using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 
 namespace EsusCheck.Storage.Tests.Support;
@@ -14,18 +13,7 @@ public static class Answers
     public static SourceFacts Identity(TimeProvider clock, string name = "EXEMPLE SERVICES") => new()
     {
         Evidence = new(SourceNames.RechercheEntreprises, SourceOutcome.Found, clock.GetUtcNow(), Detail: "Établissement trouvé."),
-        Identity = new CompanyIdentity
-        {
-            Name = name,
-            LegalForm = new("9220", "Association déclarée"),
-            Activity = new("88.99B", null),
-            CompanyState = CompanyState.Active,
-            EstablishmentState = EstablishmentState.Active,
-            IsHeadOffice = true,
-            Address = "1 RUE DE LA PAIX 75002 PARIS",
-            Diffusion = Diffusion.Public,
-            CreatedOn = new DateOnly(2015, 3, 2),
-        },
+        Identity = FactsBuilder.DefaultIdentity with { Name = name, LegalForm = new("9220", "Association déclarée") },
         EssFlag = true,
     };
 

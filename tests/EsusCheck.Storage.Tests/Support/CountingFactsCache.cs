@@ -1,5 +1,3 @@
-using EsusCheck.Core.Application;
-using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 
 namespace EsusCheck.Storage.Tests.Support;

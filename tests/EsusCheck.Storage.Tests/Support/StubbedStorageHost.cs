@@ -1,26 +1,12 @@
-using EsusCheck.Core.Application;
-using EsusCheck.Storage.Cache;
-using EsusCheck.Testing.Registries;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace EsusCheck.Storage.Tests.Support;
 
 /// <summary>The real registry clients pointed at WireMock (<see cref="RegistryStubs"/>) plus Table Storage on Azurite
 /// with tables unique to this test. The registries keep the system clock (their timeouts and retries need it); the
 /// cache alone gets <see cref="CacheClock"/>, started at the real time, so a test can age what it stored.</summary>
-public sealed class StubbedStorageHost : IDisposable
+public sealed class StubbedStorageHost : AppOnAzurite
 {
-    private readonly ServiceProvider _provider;
-
-    public StubbedStorageHost(Action<IServiceCollection>? configure = null)
+    public StubbedStorageHost(Action<IServiceCollection>? configure = null) : base(StorageSettings.For())
     {
-        var settings = StorageSettings.For();
-        FactsTable = settings["Storage:Tables:FactsCache"]!;
-        AuditTable = settings["Storage:Tables:Audit"]!;
-        var storage = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-
         // Generous attempt timeouts: on a loaded machine a first (cold) call may take seconds, and a retry would
         // count as a second upstream call.
         var overrides = new Dictionary<string, string?>();
@@ -30,33 +16,19 @@ public sealed class StubbedStorageHost : IDisposable
             overrides[$"Registries:{source}:TotalTimeout"] = "00:01:00";
         }
         var services = RegistryTestServices.Create(Stubs, marcheToken: true, overrides: overrides);
-        services.AddTableStorage(storage);
-        services.AddSingleton<IFactsCache>(sp => ActivatorUtilities.CreateInstance<TableFactsCache>(sp, (TimeProvider)CacheClock));
-        configure?.Invoke(services);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Build(services, services =>
+        {
+            services.AddSingleton<IFactsCache>(sp => ActivatorUtilities.CreateInstance<TableFactsCache>(sp, (TimeProvider)CacheClock));
+            configure?.Invoke(services);
+        });
     }
 
     public RegistryStubs Stubs { get; } = new();
     public FakeTimeProvider CacheClock { get; } = new(DateTimeOffset.UtcNow);
-    public string FactsTable { get; }
-    public string AuditTable { get; }
 
-    public EligibilityService Service => _provider.GetRequiredService<EligibilityService>();
-    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
-
-    public Task<CheckOutcome> CheckAsync(string siret, bool refresh = false, string? clientId = null) =>
-        Service.CheckAsync(new CheckRequest(siret, Refresh: refresh, ClientId: clientId));
-
-    public async Task<Core.Reports.EligibilityReport> ReportAsync(string siret, bool refresh = false, string? clientId = null)
+    public override void Dispose()
     {
-        var outcome = await CheckAsync(siret, refresh, clientId);
-        Assert.True(outcome.Succeeded, outcome.Failure?.Detail);
-        return outcome.Report!;
-    }
-
-    public void Dispose()
-    {
-        _provider.Dispose();
+        base.Dispose();
         Stubs.Dispose();
     }
 }

@@ -1,7 +1,5 @@
 using Azure;
-using Azure.Data.Tables;
 using EsusCheck.Storage.Tables;
-using EsusCheck.Testing;
 
 namespace EsusCheck.Storage.Tests.Tables;
 

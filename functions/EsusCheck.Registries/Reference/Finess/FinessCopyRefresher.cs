@@ -14,7 +14,7 @@ public sealed class FinessCopyRefresher(
     IOptions<ReferenceOptions> reference,
     TimeProvider clock,
     ILogger<FinessCopyRefresher> logger,
-    IFinessListSource? source = null)
+    IFinessListSource source)
 {
     private static readonly ListCopy Copy = new(Lists.Finess, "des ESAT et EA de FINESS", "FINESS", "établissements");
 
@@ -22,8 +22,6 @@ public sealed class FinessCopyRefresher(
     {
         if (!reference.Value.CopyFiness)
             return new(Lists.Finess, RefreshOutcome.Skipped, Codes.Disabled, "La copie des ESAT et EA de FINESS est désactivée (Reference:CopyFiness).");
-        if (source is null)
-            return new(Lists.Finess, RefreshOutcome.Skipped, Codes.Disabled, "Aucun accès aux registres n'est configuré : la liste FINESS n'est pas copiée.");
 
         IReadOnlyList<FinessCopyEntry> read;
         try
