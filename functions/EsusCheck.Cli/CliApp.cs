@@ -28,7 +28,7 @@ public static class CliApp
             var exitCode = await app.RunAsync(words, cancellationToken);
             return noArguments ? ExitCodes.InvalidInput : exitCode;
         }
-        catch (CommandRuntimeException ex) when (registrar.Model is { } model)
+        catch (CommandRuntimeException ex) when (registrar.Model is { } model && UsageErrors.IsUsageError(ex))
         {
             return UsageErrors.Write(ex, words, model, console);
         }

@@ -10,7 +10,7 @@ namespace EsusCheck.Cli.Commands;
 /// Spectre says what went wrong only in English sentences: each one this version (pinned in Directory.Packages.props)
 /// writes is matched here and tested in ArgumentTests, and any other reads as « la ligne de commande n'est pas
 /// comprise » — never Spectre's English.</summary>
-internal static partial class UsageErrors
+internal static class UsageErrors
 {
     private const string ArgumentsInvalid = "arguments_invalid";
 
@@ -20,21 +20,26 @@ internal static partial class UsageErrors
 
     public static ValidationResult InvalidArguments(string detail) => Invalid("Arguments invalides", detail, ArgumentsInvalid);
 
+    /// <summary>Whether Spectre refused the command line (not a command that could not be built: that is a bug).</summary>
+    public static bool IsUsageError(CommandRuntimeException error) =>
+        error is CommandParseException && !error.Message.StartsWith("Could not create", StringComparison.Ordinal)
+        || OwnLine.IsMatch(error.Message) || MissingArgument.IsMatch(error.Message);
+
     /// <returns><see cref="ExitCodes.InvalidInput"/>.</returns>
     public static int Write(CommandRuntimeException error, IReadOnlyList<string> args, ICommandModel model, CliConsole console)
     {
         var (reached, consumed) = Walk(model, args);
         var leaf = reached is { IsBranch: false } ? reached : null;
-        if (OwnLine().Match(error.Message) is { Success: true } own)
+        if (OwnLine.Match(error.Message) is { Success: true } own)
         {
             console.Error.WriteLine(error.Message);
             if (own.Groups["code"].Value == ArgumentsInvalid && leaf is not null) WriteUsage(console, leaf);
             return ExitCodes.InvalidInput;
         }
 
-        if (UnknownCommand().Match(error.Message) is { Success: true } unknown && leaf is null)
+        if (UnknownCommand.Match(error.Message) is { Success: true } unknown && leaf is null)
             return WriteUnknownCommand(console, model, args.Take(consumed + 1).DefaultIfEmpty(unknown.Groups["word"].Value));
-        if (UnexpectedOption().IsMatch(error.Message))
+        if (UnexpectedOption.IsMatch(error.Message))
             return WriteUnknownCommand(console, model, args.Take(1));
 
         var detail = (leaf is null ? null : UnknownOptionOf(leaf, args)) ?? Translate(error.Message, args, leaf) ?? "la ligne de commande n'est pas comprise.";
@@ -52,8 +57,9 @@ internal static partial class UsageErrors
         return ExitCodes.InvalidInput;
     }
 
-    /// <summary>Spectre reports a missing argument before an unknown option that took its place (« check --siret »):
-    /// the option is the mistake to tell.</summary>
+    /// <summary>Spectre sets an unknown option aside (<see cref="CliCommand{TSettings}"/> refuses it) but reports first a
+    /// missing argument or another error the option caused (« check --siret 418… » takes the number as its value): the
+    /// option is the mistake to tell.</summary>
     private static string? UnknownOptionOf(ICommandInfo leaf, IReadOnlyList<string> args)
     {
         var known = FrenchHelpProvider.Options(leaf).SelectMany(o => o.LongNames.Select(n => "--" + n).Concat(o.ShortNames.Select(n => "-" + n)))
@@ -64,24 +70,19 @@ internal static partial class UsageErrors
 
     private static string? Translate(string message, IReadOnlyList<string> args, ICommandInfo? leaf)
     {
-        if (UnknownCommand().Match(message) is { Success: true } extra) return $"Argument inattendu : « {extra.Groups["word"].Value} ».";
-        if (UnmatchedArgument().Match(message) is { Success: true } unmatched) return $"Argument inattendu : « {unmatched.Groups["word"].Value} ».";
-        if (UnknownOption().Match(message) is { Success: true } option)
-        {
-            var name = option.Groups["name"].Value;
-            return $"Option inconnue : « {(name.Length == 1 ? "-" : "--")}{name} ».";
-        }
+        if (UnknownCommand.Match(message) is { Success: true } extra) return $"Argument inattendu : « {extra.Groups["word"].Value} ».";
+        if (UnmatchedArgument.Match(message) is { Success: true } unmatched) return $"Argument inattendu : « {unmatched.Groups["word"].Value} ».";
         if (leaf is null) return null;
-        if (OptionWithoutValue().Match(message) is { Success: true } empty &&
+        if (OptionWithoutValue.Match(message) is { Success: true } empty &&
             FrenchHelpProvider.Options(leaf).FirstOrDefault(o => o.LongNames.Contains(empty.Groups["name"].Value.TrimStart('-'))) is { } valued)
             return $"L'option {FrenchHelpProvider.LongName(valued)} attend une valeur ({valued.ValueName}).";
-        if (OptionValueExpected().IsMatch(message) &&
+        if (OptionValueExpected.IsMatch(message) &&
             FrenchHelpProvider.Options(leaf).FirstOrDefault(o => args.Contains(FrenchHelpProvider.LongName(o) + "=")) is { } emptied)
             return $"L'option {FrenchHelpProvider.LongName(emptied)} attend une valeur ({emptied.ValueName}).";
-        if (FlagWithValue().IsMatch(message) &&
+        if (FlagWithValue.IsMatch(message) &&
             FrenchHelpProvider.Options(leaf).FirstOrDefault(o => o.IsFlag && args.Any(a => a.StartsWith(FrenchHelpProvider.LongName(o) + "=", StringComparison.Ordinal))) is { } flag)
             return $"L'option {FrenchHelpProvider.LongName(flag)} ne prend pas de valeur.";
-        if (MissingArgument().Match(message) is { Success: true } missing &&
+        if (MissingArgument.Match(message) is { Success: true } missing &&
             FrenchHelpProvider.Arguments(leaf).FirstOrDefault(a => a.Value == missing.Groups["name"].Value) is { } argument)
             return $"Argument manquant : <{argument.Value}> ({argument.Description}).";
         return null;
@@ -103,30 +104,15 @@ internal static partial class UsageErrors
 
     private static void WriteUsage(CliConsole console, ICommandInfo leaf) => console.Error.WriteLine("Usage : " + FrenchHelpProvider.Usage(leaf));
 
-    [GeneratedRegex(@" \(code : (?<code>[a-z0-9_]+)\)$")]
-    private static partial Regex OwnLine();
+    /// <summary>A line of <see cref="Invalid"/>, which Spectre hands back as the message of its exception.</summary>
+    private static readonly Regex OwnLine = new(@" \(code : (?<code>[a-z0-9_]+)\)$");
 
-    [GeneratedRegex(@"^Unknown command '(?<word>.*)'\.$")]
-    private static partial Regex UnknownCommand();
-
-    [GeneratedRegex(@"^Unexpected option '(?<name>.*)'\.$")]
-    private static partial Regex UnexpectedOption();
-
-    [GeneratedRegex(@"^Could not match '(?<word>.*)' with an argument\.$")]
-    private static partial Regex UnmatchedArgument();
-
-    [GeneratedRegex(@"^Unknown option '(?<name>.*)'\.$")]
-    private static partial Regex UnknownOption();
-
-    [GeneratedRegex(@"^Option '(?<name>.*)' is defined but no value has been provided\.$")]
-    private static partial Regex OptionWithoutValue();
-
-    [GeneratedRegex(@"^Expected an option value\.$")]
-    private static partial Regex OptionValueExpected();
-
-    [GeneratedRegex(@"^Flags cannot be assigned a value\.$")]
-    private static partial Regex FlagWithValue();
-
-    [GeneratedRegex(@"is missing required argument '(?<name>.*)'\.$")]
-    private static partial Regex MissingArgument();
+    // The sentences of Spectre.Console.Cli 0.57.2 (English only).
+    private static readonly Regex UnknownCommand = new(@"^Unknown command '(?<word>.*)'\.$");
+    private static readonly Regex UnexpectedOption = new(@"^Unexpected option '(?<name>.*)'\.$");
+    private static readonly Regex UnmatchedArgument = new(@"^Could not match '(?<word>.*)' with an argument\.$");
+    private static readonly Regex OptionWithoutValue = new(@"^Option '(?<name>.*)' is defined but no value has been provided\.$");
+    private static readonly Regex OptionValueExpected = new(@"^Expected an option value\.$");
+    private static readonly Regex FlagWithValue = new(@"^Flags cannot be assigned a value\.$");
+    private static readonly Regex MissingArgument = new(@"is missing required argument '(?<name>.*)'\.$");
 }
