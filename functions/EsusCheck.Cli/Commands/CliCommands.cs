@@ -14,9 +14,9 @@ internal static class CliCommands
         config.SetHelpProvider(new FrenchHelpProvider());
         // Errors come back to CliApp, which tells them in French with the exit code of invalid input.
         config.PropagateExceptions();
-        // Not strict parsing: on any error it retries with the groups' default command inserted anywhere (« --cpv » would
-        // take it as its value). Unknown options are refused by CliCommand instead.
         config.CaseSensitivity(CaseSensitivity.All);
+        // Parsing stays relaxed (Spectre's default): strict parsing retries a failed line with the groups' default command
+        // inserted anywhere (« check 418… --cpv » would take it as the CPV code). CliCommand refuses unknown options.
 
         config.AddCommand<BulkCommand>("bulk");
         config.AddCommand<CheckCommand>("check");
