@@ -57,8 +57,8 @@ public sealed class BoundedRequestTests : IDisposable
 
     private Func<HttpRequest, Task<IActionResult>> Function(string endpoint) => endpoint switch
     {
-        "chat" => r => new ChatFunction(_harness.ChatHttp, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions()))).Run(r, CancellationToken.None),
-        "teams" => r => new TeamsWebhookFunction(_harness.Teams).Run(r, CancellationToken.None),
+        "chat" => r => new ChatFunction(_harness.ChatHttp, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions())), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatFunction>.Instance).Run(r, CancellationToken.None),
+        "teams" => r => new TeamsWebhookFunction(_harness.Teams, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsWebhookFunction>.Instance).Run(r, CancellationToken.None),
         _ => r => new McpFunction(_harness.Mcp, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions()))).Run(r, CancellationToken.None),
     };
 

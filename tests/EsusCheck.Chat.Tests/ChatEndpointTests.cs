@@ -26,7 +26,7 @@ public sealed class ChatEndpointTests : IDisposable
         var response = new MemoryStream();
         context.Response.Body = response;
 
-        var result = await new ChatFunction(handler, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions()))).Run(context.Request, CancellationToken.None);
+        var result = await new ChatFunction(handler, new EsusCheck.Functions.Http.ClientRateLimiter(Microsoft.Extensions.Options.Options.Create(new EsusCheck.Functions.Http.HttpApiOptions())), Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatFunction>.Instance).Run(context.Request, CancellationToken.None);
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         var text = Encoding.UTF8.GetString(response.ToArray());
         return (context.Response.StatusCode, context.Response.ContentType ?? "", text.Length == 0 ? null : JsonNode.Parse(text));

@@ -41,7 +41,7 @@ public sealed class TeamsWebhookTests : IDisposable
 
     private async Task<(int Status, string ContentType, string Body)> PostAsync(byte[] body, string? authorization)
     {
-        var function = new TeamsWebhookFunction(_harness.Teams);
+        var function = new TeamsWebhookFunction(_harness.Teams, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsWebhookFunction>.Instance);
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
         context.Request.Method = "POST";
         context.Request.ContentType = "application/json; charset=utf-8";

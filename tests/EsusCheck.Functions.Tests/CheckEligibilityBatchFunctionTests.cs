@@ -23,7 +23,7 @@ public sealed class CheckEligibilityBatchFunctionTests : IAsyncLifetime
     private static async Task<HttpCall.Response> Post(ApiHarness api, string body)
     {
         var request = HttpCall.Request("POST", "/api/v1/eligibility", body: body);
-        return await (await api.Function<CheckEligibilityBatchFunction>().Run(request)).ExecuteAsync(request);
+        return await (await api.Function<EligibilityFunctions>().CheckBatch(request)).ExecuteAsync(request);
     }
 
     private Task<HttpCall.Response> Post(string body) => Post(_api, body);

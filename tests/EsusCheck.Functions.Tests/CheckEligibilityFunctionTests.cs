@@ -26,7 +26,7 @@ public sealed class CheckEligibilityFunctionTests : IAsyncLifetime
     internal static async Task<HttpCall.Response> Check(ApiHarness api, string siret, string? query = null, IDictionary<string, string>? headers = null)
     {
         var request = HttpCall.Get($"/api/v1/eligibility/{Uri.EscapeDataString(siret)}", query, headers, new Dictionary<string, string> { ["siret"] = siret });
-        return await (await api.Function<CheckEligibilityFunction>().Run(request, siret)).ExecuteAsync(request);
+        return await (await api.Function<EligibilityFunctions>().Check(request, siret)).ExecuteAsync(request);
     }
 
     private Task<HttpCall.Response> Check(string siret, string? query = null, IDictionary<string, string>? headers = null) =>

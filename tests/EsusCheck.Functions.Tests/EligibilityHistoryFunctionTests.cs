@@ -22,7 +22,7 @@ public sealed class EligibilityHistoryFunctionTests : IAsyncLifetime
         var request = HttpCall.Get($"/api/v1/eligibility/{Uri.EscapeDataString(siret)}/history", query,
             headers: caller is null ? null : new Dictionary<string, string> { [ClientIdentity.ClientIdHeader] = caller },
             route: new Dictionary<string, string> { ["siret"] = siret });
-        return await (await api.Function<EligibilityHistoryFunction>().Run(request, siret)).ExecuteAsync(request);
+        return await (await api.Function<EligibilityFunctions>().History(request, siret)).ExecuteAsync(request);
     }
 
     private async Task CheckAt(TimeSpan after, string? cpv, string clientId)

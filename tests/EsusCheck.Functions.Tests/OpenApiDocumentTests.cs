@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using System.Reflection;
 using System.Text.Json.Nodes;
@@ -212,7 +213,7 @@ public sealed class OpenApiDocumentTests
     {
         var request = HttpCall.Get("/api/v1/openapi.json");
 
-        var response = await new OpenApiFunction(Options.Create(new HttpApiOptions())).Run(request).ExecuteAsync(request);
+        var response = await new OpenApiFunction(Options.Create(new HttpApiOptions()), NullLogger<OpenApiFunction>.Instance).Run(request).ExecuteAsync(request);
 
         Assert.Equal(200, response.Status);
         Assert.StartsWith("application/json", response.ContentType);
@@ -229,9 +230,9 @@ public sealed class OpenApiDocumentTests
         var fromHost = HttpCall.Get("/api/v1/openapi.json");
         fromHost.Scheme = "http";
 
-        var pinned = await new OpenApiFunction(Options.Create(new HttpApiOptions { PublicBaseUrl = "https://esuscheck.ville.fr/" }))
+        var pinned = await new OpenApiFunction(Options.Create(new HttpApiOptions { PublicBaseUrl = "https://esuscheck.ville.fr/" }), NullLogger<OpenApiFunction>.Instance)
             .Run(configured).ExecuteAsync(configured);
-        var guessed = await new OpenApiFunction(Options.Create(new HttpApiOptions())).Run(fromHost).ExecuteAsync(fromHost);
+        var guessed = await new OpenApiFunction(Options.Create(new HttpApiOptions()), NullLogger<OpenApiFunction>.Instance).Run(fromHost).ExecuteAsync(fromHost);
 
         Assert.Equal("https://esuscheck.ville.fr/api", (string?)pinned.Json["servers"]![0]!["url"]);
         Assert.Equal("public, max-age=3600", pinned.Header("Cache-Control"));
@@ -246,7 +247,7 @@ public sealed class OpenApiDocumentTests
     {
         var request = HttpCall.Get("/api/v1/openapi.json", "format=yaml");
 
-        var response = await new OpenApiFunction(Options.Create(new HttpApiOptions())).Run(request).ExecuteAsync(request);
+        var response = await new OpenApiFunction(Options.Create(new HttpApiOptions()), NullLogger<OpenApiFunction>.Instance).Run(request).ExecuteAsync(request);
 
         Contract.AssertProblem(response, 400, ApiProblems.Codes.ParameterInvalid, ApiOperations.GetOpenApiDocument);
     }

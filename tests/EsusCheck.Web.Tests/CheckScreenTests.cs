@@ -51,7 +51,7 @@ public sealed class CheckScreenTests(ServeFixture serve)
             }
         }
         await Assertions.Expect(page.Locator(".sources li").First)
-            .ToContainTextAsync(new System.Text.RegularExpressions.Regex("L'API Recherche d'entreprises : a répondu, (lu en cache, )?consulté le \\d{1,2} [^ ]+ \\d{4} à \\d{2}:\\d{2}"));
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex("L'API Recherche d'entreprises : a répondu, (lu en cache, )?consulté le \\d{1,2}(er)? [^ ]+ \\d{4} à \\d{2}:\\d{2}"));
 
         await Screens.AssertAccessibleAsync(page, "rapport");
         await Screens.ShootAsync(page, "verifier");

@@ -3,6 +3,7 @@ using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Options;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Output;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Output;
 
@@ -15,10 +15,10 @@ public static class ResultColumns
         "Forme juridique",
         "ESS",
         "Agrément ESUS",
-        "Marché réservé L2113-12 (EA, ESAT)",
-        "Marché réservé L2113-13 (SIAE)",
-        "Marché réservé L2113-13-1 (travail pénitentiaire)",
-        "Marché réservé L2113-15 (ESS, services sociaux)",
+        ArticleWords.ColumnHeader(ReservedArticle.L2113_12),
+        ArticleWords.ColumnHeader(ReservedArticle.L2113_13),
+        ArticleWords.ColumnHeader(ReservedArticle.L2113_13_1),
+        ArticleWords.ColumnHeader(ReservedArticle.L2113_15),
         "Motifs",
         "Vérifié le",
         // Added with rules 2026-11-29.1, after the existing columns so that none moves.
@@ -38,8 +38,6 @@ public static class ResultColumns
         public const string Unreadable = "ligne illisible";
         public const string TotalLine = "ligne de total (ignorée)";
     }
-
-    private static readonly TimeZoneInfo Paris = FindParis();
 
     public static IReadOnlyList<string> For(SupplierLine line, BulkItemResult? result, long? firstLineOfSameCheck)
     {
@@ -88,33 +86,14 @@ public static class ResultColumns
         _ => Status.NotChecked,
     };
 
-    public static string Ess(EssStatus? status) => status switch
-    {
-        EssStatus.Yes => "oui",
-        EssStatus.No => "non",
-        EssStatus.Unknown => "à vérifier",
-        _ => "",
-    };
+    public static string Ess(EssStatus? status) => status is { } known ? VerdictWords.Short(known).Label : "";
 
-    public static string Esus(EsusStatus? status) => status switch
-    {
-        EsusStatus.Accredited => "oui",
-        EsusStatus.NotAccredited => "non",
-        EsusStatus.Unknown => "à vérifier",
-        _ => "",
-    };
+    public static string Esus(EsusStatus? status) => status is { } known ? VerdictWords.Short(known).Label : "";
 
-    public static string Contract(ContractStatus? status) => status switch
-    {
-        ContractStatus.Eligible => "éligible",
-        ContractStatus.NotEligible => "non éligible",
-        ContractStatus.ToVerify => "à vérifier",
-        _ => "",
-    };
+    public static string Contract(ContractStatus? status) => status is { } known ? VerdictWords.Of(known).Label : "";
 
     /// <summary>The check time in Paris time, as a French buyer reads it.</summary>
-    public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Paris).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string When(DateTimeOffset at) => FrenchText.NumericParisDateTime(at);
 
     private static IReadOnlyList<string> Row(string status, string reasons, string checkedAt = "")
     {
@@ -127,16 +106,4 @@ public static class ResultColumns
     }
 
     private static string Join(IEnumerable<string> parts) => string.Join(" | ", parts.Where(p => p.Length > 0));
-
-    private static TimeZoneInfo FindParis()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

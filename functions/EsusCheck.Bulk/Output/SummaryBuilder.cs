@@ -1,6 +1,7 @@
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Output;
 
@@ -34,13 +35,13 @@ internal sealed class SummaryBuilder(bool hasSpendColumn, int maxErrors)
             ToVerify.Count);
     }
 
-    private readonly Category _ess = new("Entreprises de l'ESS", r => r.Ess == EssStatus.Yes, r => r.Ess == EssStatus.Unknown);
-    private readonly Category _esus = new("Entreprises agréées ESUS", r => r.Esus == EsusStatus.Accredited, r => r.Esus == EsusStatus.Unknown);
-    private readonly Category _siae = new("SIAE (marchés réservés L2113-13)",
+    private readonly Category _ess = new(CategoryWords.Ess, r => r.Ess == EssStatus.Yes, r => r.Ess == EssStatus.Unknown);
+    private readonly Category _esus = new(CategoryWords.Esus, r => r.Esus == EsusStatus.Accredited, r => r.Esus == EsusStatus.Unknown);
+    private readonly Category _siae = new(ArticleWords.Category(ReservedArticle.L2113_13),
         r => r.L2113_13 == ContractStatus.Eligible, r => r.L2113_13 == ContractStatus.ToVerify);
-    private readonly Category _eaEsat = new("EA et ESAT (marchés réservés L2113-12)",
+    private readonly Category _eaEsat = new(ArticleWords.Category(ReservedArticle.L2113_12),
         r => r.L2113_12 == ContractStatus.Eligible, r => r.L2113_12 == ContractStatus.ToVerify);
-    private readonly Category _socialServices = new("Services sociaux (marchés réservés L2113-15)",
+    private readonly Category _socialServices = new(ArticleWords.Category(ReservedArticle.L2113_15),
         r => r.L2113_15 == ContractStatus.Eligible, r => r.L2113_15 == ContractStatus.ToVerify);
     private readonly HashSet<string> _suppliers = [];
     private readonly List<BulkRowError> _errors = [];

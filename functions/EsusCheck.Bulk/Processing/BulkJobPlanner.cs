@@ -3,6 +3,7 @@ using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Application;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Processing;
 

@@ -1,6 +1,7 @@
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Reading;
 using Microsoft.Extensions.Options;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Processing;
 

@@ -1,5 +1,6 @@
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Identifiers;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Bulk.Processing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EsusCheck.Chat.Replies;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Chat.Cards;
 

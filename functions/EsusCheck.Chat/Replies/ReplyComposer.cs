@@ -1,4 +1,5 @@
 using EsusCheck.Chat.Understanding;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Chat.Replies;
 

@@ -1,9 +1,7 @@
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Chat.Replies;
-
-/// <summary>How a statement should look: neutral, good news, bad news, something to check, secondary.</summary>
-public enum Tone { Neutral, Good, Bad, Warning, Subtle }
 
 /// <summary>One piece of a reply. The same document is rendered as Markdown text (<see cref="MarkdownRenderer"/>) and
 /// as an Adaptive Card, so that the two never say different things.</summary>

@@ -1,8 +1,8 @@
-using EsusCheck.Core.Engine;
 using EsusCheck.Chat.Understanding;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Chat.Replies;
 
@@ -59,15 +59,15 @@ public static class ReportDocument
 
     private static VerdictBlock Ess(EssVerdict verdict, bool detailed, int maxReasons)
     {
-        var (status, tone) = VerdictLabels.Of(verdict.Status);
-        return Verdict(VerdictLabels.EssSubject, status, tone, verdict.Reasons, verdict.Status == EssStatus.Unknown,
+        var (status, tone) = VerdictWords.Of(verdict.Status);
+        return Verdict(VerdictWords.EssSubject, status, tone, verdict.Reasons, verdict.Status == EssStatus.Unknown,
             verdict.LegalBasis.FirstOrDefault(), detailed, maxReasons);
     }
 
     private static VerdictBlock Esus(EsusVerdict verdict, bool detailed, int maxReasons)
     {
-        var (status, tone) = VerdictLabels.Of(verdict.Status);
-        return Verdict(VerdictLabels.EsusSubject, status, tone, verdict.Reasons, verdict.Status == EsusStatus.Unknown,
+        var (status, tone) = VerdictWords.Of(verdict.Status);
+        return Verdict(VerdictWords.EsusSubject, status, tone, verdict.Reasons, verdict.Status == EsusStatus.Unknown,
             verdict.LegalBasis.FirstOrDefault(), detailed, maxReasons);
     }
 
@@ -86,7 +86,7 @@ public static class ReportDocument
         var sharedReason = allClosed && firstReasons.Count == 1 ? firstReasons[0] : null;
         foreach (var contract in ordered)
         {
-            var (status, tone) = VerdictLabels.Of(contract.Status);
+            var (status, tone) = VerdictWords.Of(contract.Status);
             var detailed = intent switch
             {
                 Intent.ReservedContractQuestion when focus is not null => contract.Article == focus,
@@ -94,7 +94,7 @@ public static class ReportDocument
                 Intent.CheckCompany => contract.Status != ContractStatus.NotEligible,
                 _ => false,
             };
-            yield return Verdict(VerdictLabels.Subject(contract.Article), status, tone, contract.ReasonsBesideConditions(),
+            yield return Verdict(ArticleWords.Subject(contract.Article), status, tone, contract.ReasonsBesideConditions(),
                 contract.Status == ContractStatus.ToVerify, contract.LegalBasis.FirstOrDefault(), detailed,
                 contract.Article == focus ? int.MaxValue : 1);
             if (detailed && contract.Conditions.Count > 0)

@@ -1,8 +1,8 @@
-using EsusCheck.Core.Engine;
 using EsusCheck.Chat.Understanding;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Chat.Replies;
 
@@ -78,11 +78,11 @@ public static class RuleExplainer
             $"Il est accordé pour {EsusListRules.AccreditationYears} ans ({EsusListRules.YoungCompanyAccreditationYears} ans " +
             $"pour une entreprise créée depuis moins de {EsusListRules.YoungCompanyYears} ans).");
         yield return new BulletsBlock(
-            [.. InclusionKindRules.All.Where(r => r.EsusByRight).Select(r => French.Capitalise(r.WithArticle)),
-             .. EsusAgrementRules.OtherByRightBeneficiaries.Select(French.Capitalise)],
+            [.. InclusionKindRules.All.Where(r => r.EsusByRight).Select(r => FrenchText.Capitalise(r.WithArticle)),
+             .. EsusAgrementRules.OtherByRightBeneficiaries.Select(FrenchText.Capitalise)],
             "En bénéficient de plein droit, sur demande :");
         yield return new ParagraphBlock(EsusAgrementRules.ByRightCaveat);
-        var dueDates = EsusListRules.DueDates.Select(d => FrenchText.Date(new DateOnly(2000, d.Month, d.Day))[..^5]).ToList();
+        var dueDates = EsusListRules.DueDates.Select(d => FrenchText.DayAndMonth(d.Month, d.Day)).ToList();
         yield return new ParagraphBlock(
             $"{EsusAgrementRules.OnlySource} Elle est publiée chaque année au plus tard le {dueDates[0]} et mise à jour au " +
             $"{FrenchText.Join(dueDates.Skip(1))}.");
@@ -108,7 +108,7 @@ public static class RuleExplainer
     {
         var rule = InclusionKindRules.For(kind);
         var contract = ReservedContractRules.For(rule.Article);
-        yield return new HeadingBlock(French.Capitalise(rule.Label));
+        yield return new HeadingBlock(FrenchText.Capitalise(rule.Label));
         yield return new ParagraphBlock(rule.Explanation);
         var pronoun = rule.Feminine ? "Elle" : "Il";
         yield return new ParagraphBlock(rule.Certainty == RuleCertainty.Certain
@@ -151,8 +151,8 @@ public static class RuleExplainer
 
     private static string KindLine(InclusionKindRule rule) =>
         rule.Certainty == RuleCertainty.Certain
-            ? French.Capitalise(rule.WithArticle)
-            : $"{French.Capitalise(rule.WithArticle)}, {rule.Caveat}";
+            ? FrenchText.Capitalise(rule.WithArticle)
+            : $"{FrenchText.Capitalise(rule.WithArticle)}, {rule.Caveat}";
 
     /// <summary>What the buyer must still confirm, from the same rows the verdicts carry.</summary>
     private static BulletsBlock Conditions(ReservedContractRule rule) =>

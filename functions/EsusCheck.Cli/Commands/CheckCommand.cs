@@ -2,6 +2,7 @@ using System.ComponentModel;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Esus;
 using Spectre.Console.Cli;
 
@@ -56,6 +57,6 @@ public sealed class CheckCommand(EligibilityService eligibility, EsusListImportS
         if (loaded.Rejection is { } rejection)
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
         else
-            console.Error.WriteLine($"Liste ESUS chargée depuis {loaded.List!.Source} : {FrenchFormat.Count(loaded.RowCount, "agrément", "agréments")}.");
+            console.Error.WriteLine($"Liste ESUS chargée depuis {loaded.List!.Source} : {FrenchText.Count(loaded.RowCount, "agrément", "agréments")}.");
     }
 }

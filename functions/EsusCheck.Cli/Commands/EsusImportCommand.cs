@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using EsusCheck.Cli.Output;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Esus;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -51,11 +52,11 @@ public sealed class EsusImportCommand(EsusListImportService importer, CliConsole
 
         var list = result.List!;
         var output = console.Out;
-        output.MarkupLine($"[green bold]Liste ESUS importée[/] : {Markup.Escape(FrenchFormat.Count(list.RowCount, "agrément", "agréments"))}.");
-        output.MarkupLine(Markup.Escape($"  Publication : {FrenchFormat.Date(list.PublishedOn)}"));
+        output.MarkupLine($"[green bold]Liste ESUS importée[/] : {Markup.Escape(FrenchText.Count(list.RowCount, "agrément", "agréments"))}.");
+        output.MarkupLine(Markup.Escape($"  Publication : {FrenchText.Date(list.PublishedOn)}"));
         output.MarkupLine(Markup.Escape($"  Source : {list.Source}"));
         if (result.AssimilatedSkipped > 0)
-            output.MarkupLine(Markup.Escape($"  Organismes « assimilés » sans SIREN (fonds) écartés : {FrenchFormat.Number(result.AssimilatedSkipped)}"));
+            output.MarkupLine(Markup.Escape($"  Organismes « assimilés » sans SIREN (fonds) écartés : {FrenchText.Number(result.AssimilatedSkipped)}"));
         WriteSkipped(result, null);
         foreach (var warning in result.Warnings) output.MarkupLine($"  [yellow]![/] {Markup.Escape(warning)}");
         return ExitCodes.Ok;
@@ -65,9 +66,9 @@ public sealed class EsusImportCommand(EsusListImportService importer, CliConsole
     {
         var invalid = result.SkippedRows.Where(r => r.Code != EsusSkippedRow.Codes.AssimilatedWithoutSiren).ToList();
         if (invalid.Count == 0) return;
-        var lines = new List<string> { $"  Lignes écartées (SIREN absent ou invalide) : {FrenchFormat.Number(invalid.Count)}" };
+        var lines = new List<string> { $"  Lignes écartées (SIREN absent ou invalide) : {FrenchText.Number(invalid.Count)}" };
         lines.AddRange(invalid.Take(SkippedRowsShown).Select(r => $"    ligne {r.Row}{(r.Value is null ? "" : $" (« {r.Value} »)")} : {r.Reason}"));
-        if (invalid.Count > SkippedRowsShown) lines.Add($"    … et {FrenchFormat.Number(invalid.Count - SkippedRowsShown)} autres.");
+        if (invalid.Count > SkippedRowsShown) lines.Add($"    … et {FrenchText.Number(invalid.Count - SkippedRowsShown)} autres.");
         foreach (var line in lines)
             if (plain is not null) plain.WriteLine(line);
             else console.Out.MarkupLine(Markup.Escape(line));

@@ -4,6 +4,7 @@ using EsusCheck.Cli.Output;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,13 +54,13 @@ public sealed class EsusStatusCommand(IEsusListStore store, IOptions<EsusOptions
 
         var next = EsusListRules.NextDueDate(info.PublishedOn);
         output.MarkupLine("[bold]Liste nationale des agréments ESUS[/]");
-        output.MarkupLine(Markup.Escape($"  Publication : {FrenchFormat.Date(info.PublishedOn)}"));
-        output.MarkupLine(Markup.Escape($"  Agréments : {FrenchFormat.Number(info.RowCount)}"));
-        output.MarkupLine(Markup.Escape($"  Importée le : {FrenchFormat.DateTime(info.ImportedAt)}"));
+        output.MarkupLine(Markup.Escape($"  Publication : {FrenchText.Date(info.PublishedOn)}"));
+        output.MarkupLine(Markup.Escape($"  Agréments : {FrenchText.Number(info.RowCount)}"));
+        output.MarkupLine(Markup.Escape($"  Importée le : {FrenchText.DateAndTime(info.ImportedAt)}"));
         output.MarkupLine(Markup.Escape($"  Source : {info.Source}"));
         output.MarkupLine(EsusListRules.IsStale(info.PublishedOn, today)
-            ? $"  État : [red bold]périmée[/]{Markup.Escape($" : une nouvelle liste était attendue au {FrenchFormat.Date(next)}. Importez la dernière édition.")}"
-            : $"  État : [green bold]à jour[/]{Markup.Escape($" (prochaine édition attendue au {FrenchFormat.Date(next)})")}");
+            ? $"  État : [red bold]périmée[/]{Markup.Escape($" : une nouvelle liste était attendue au {FrenchText.Date(next)}. Importez la dernière édition.")}"
+            : $"  État : [green bold]à jour[/]{Markup.Escape($" (prochaine édition attendue au {FrenchText.Date(next)})")}");
         return ExitCodes.Ok;
     }
 }

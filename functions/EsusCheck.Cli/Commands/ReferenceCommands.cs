@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Telemetry;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Reference;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -40,8 +41,8 @@ public sealed class ReferenceStatusCommand(ReferenceRefreshService references, C
         var staleness = (await references.CheckStalenessAsync(cancellationToken)).ToDictionary(s => s.List);
         var output = console.Out;
         Line(ListRefreshResult.Lists.Esus, null);
-        Line(ListRefreshResult.Lists.Marche, marche is null ? null : $"{FrenchFormat.Number(marche.StructureCount)} structures, copiées le {FrenchFormat.DateTime(marche.CopiedAt)}");
-        Line(ListRefreshResult.Lists.Finess, finess is null ? null : $"{FrenchFormat.Number(finess.EstablishmentCount)} établissements, copiés le {FrenchFormat.DateTime(finess.CopiedAt)}");
+        Line(ListRefreshResult.Lists.Marche, marche is null ? null : $"{FrenchText.Number(marche.StructureCount)} structures, copiées le {FrenchText.DateAndTime(marche.CopiedAt)}");
+        Line(ListRefreshResult.Lists.Finess, finess is null ? null : $"{FrenchText.Number(finess.EstablishmentCount)} établissements, copiés le {FrenchText.DateAndTime(finess.CopiedAt)}");
         return ExitCodes.Ok;
 
         void Line(string list, string? what)

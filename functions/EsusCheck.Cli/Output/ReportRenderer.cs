@@ -3,6 +3,7 @@ using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
 using Spectre.Console;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Cli.Output;
 
@@ -16,13 +17,13 @@ internal static class ReportRenderer
     {
         WriteCompany(console, report);
 
-        var (ess, essColour) = FrenchWords.Of(report.Ess.Status);
-        Heading(console, "Économie sociale et solidaire (ESS)", ess, essColour);
+        var ess = VerdictWords.Short(report.Ess.Status);
+        Heading(console, VerdictWords.EssSubject, ess.Label, Colour(ess.Tone));
         Details(console, report.Ess.Reasons, report.Ess.LegalBasis, Indent);
 
-        var (esus, esusColour) = FrenchWords.Of(report.Esus.Status);
-        var list = report.Esus.ListPublishedOn is { } published ? $" (liste DG Trésor du {FrenchFormat.Date(published)})" : "";
-        Heading(console, "Agrément ESUS", esus + list, esusColour);
+        var esus = VerdictWords.Of(report.Esus.Status);
+        var list = report.Esus.ListPublishedOn is { } published ? $" (liste DG Trésor du {FrenchText.Date(published)})" : "";
+        Heading(console, VerdictWords.EsusSubject, esus.Label + list, Colour(esus.Tone));
         Details(console, report.Esus.Reasons, report.Esus.LegalBasis, Indent);
 
         if (report.InclusionKinds.Count > 0)
@@ -36,9 +37,9 @@ internal static class ReportRenderer
         console.MarkupLine("[bold]Marchés réservés[/]" + (report.Cpv is { } cpv ? Markup.Escape($" (code CPV {cpv})") : ""));
         foreach (var contract in report.ReservedContracts)
         {
-            var (status, colour) = FrenchWords.Of(contract.Status);
+            var (status, tone) = VerdictWords.Of(contract.Status);
             console.MarkupLine($"{Indent}[bold]{Markup.Escape(contract.Article.ToArticle())}[/] " +
-                               $"{Markup.Escape("— " + FrenchWords.Describe(contract.Article))} : [{colour} bold]{Markup.Escape(status)}[/]");
+                               $"{Markup.Escape("— " + ArticleWords.Describe(contract.Article))} : [{Colour(tone)} bold]{Markup.Escape(status)}[/]");
             Details(console, contract.Reasons, contract.LegalBasis, Indent + Indent);
             var conditions = contract.ConditionsBesideReasons();
             if (conditions.Count > 0)
@@ -61,7 +62,7 @@ internal static class ReportRenderer
         }
 
         console.WriteLine();
-        console.MarkupLine(Markup.Escape($"Vérification du {FrenchFormat.DateTime(report.CheckedAt)}, règles version {report.RulesVersion}."));
+        console.MarkupLine(Markup.Escape($"Vérification du {FrenchText.DateAndTime(report.CheckedAt)}, règles version {report.RulesVersion}."));
     }
 
     private static void WriteCompany(IAnsiConsole console, EligibilityReport report)
@@ -81,26 +82,32 @@ internal static class ReportRenderer
         if (company.CompanyState is not null || company.EstablishmentState is not null)
         {
             var closed = company.CompanyState == "ceased" || company.EstablishmentState == "closed";
-            var state = $"{FrenchWords.CompanyState(company.CompanyState)}, {FrenchWords.EstablishmentState(company.EstablishmentState)}";
+            var state = $"{EvidenceWords.CompanyState(company.CompanyState)}, {EvidenceWords.EstablishmentState(company.EstablishmentState)}";
             console.MarkupLine("État : " + (closed ? $"[red]{Markup.Escape(state)}[/]" : Markup.Escape(state)));
         }
     }
 
     private static string EvidenceLine(EvidenceItem evidence)
     {
-        var line = $"{Capitalise(FrenchWords.Source(evidence.Source))} : {FrenchWords.Outcome(evidence.Source, evidence.Outcome)}";
+        var line = $"{SourceDisplayNames.For(evidence.Source).Capitalise()} : {EvidenceWords.Outcome(evidence.Source, evidence.Outcome)}";
         if (evidence.Source == SourceNames.EsusList)
             // The list is read locally: what matters is when it was imported, and no « cache » applies.
-            return evidence.Outcome == "not_configured" ? line : $"{line}, importée le {FrenchFormat.DateTime(evidence.RetrievedAt)} — {evidence.Detail}";
+            return evidence.Outcome == "not_configured" ? line : $"{line}, importée le {FrenchText.DateAndTime(evidence.RetrievedAt)} — {evidence.Detail}";
         if (evidence.Outcome == "not_configured")
             return string.IsNullOrWhiteSpace(evidence.Detail) ? line : $"{line} — {evidence.Detail}";
-        return $"{line}, consulté le {FrenchFormat.DateTime(evidence.RetrievedAt)}"
+        return $"{line}, consulté le {FrenchText.DateAndTime(evidence.RetrievedAt)}"
                + (evidence.FromCache ? " (réponse en cache)" : "")
                + (evidence.Stale ? " (données anciennes : le registre n'a pas répondu)" : "")
                + (string.IsNullOrWhiteSpace(evidence.Detail) ? "" : $" — {evidence.Detail}");
     }
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>The terminal colour of each tone.</summary>
+    private static string Colour(Tone tone) => tone switch
+    {
+        Tone.Good => "green",
+        Tone.Bad => "red",
+        _ => "yellow",
+    };
 
     private static void Heading(IAnsiConsole console, string title, string status, string colour)
     {

@@ -1,4 +1,5 @@
 using EsusCheck.Core.Facts;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Core.Engine;
 

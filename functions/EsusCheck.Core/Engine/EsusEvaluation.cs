@@ -1,6 +1,7 @@
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Core.Engine;
 

@@ -1,5 +1,6 @@
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Core.Engine;
 

@@ -1,5 +1,6 @@
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Core.Engine;
 

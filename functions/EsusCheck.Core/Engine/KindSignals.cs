@@ -1,5 +1,6 @@
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Core.Engine;
 
@@ -26,9 +27,4 @@ internal sealed record KindSignal(InclusionKind Kind, FactLevel Level, string So
             : "pour l'unité légale (SIREN) et non pour cet établissement précisément";
         return $"{SourceDisplayNames.For(Source).Capitalise()} recense {rule.WithArticle} {level}";
     }
-}
-
-internal static class StringExtensions
-{
-    public static string Capitalise(this string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -14,14 +14,10 @@ namespace EsusCheck.Functions.Bulk;
 public sealed class BulkHttpFunctions(
     BulkEndpoint endpoint, IOptions<BulkOptions> options, IOptions<HttpApiOptions> http, ILogger<BulkHttpFunctions> logger)
 {
-    public const string UploadName = "UploadBulkFile";
-    public const string StatusName = "GetBulkJob";
-    public const string DownloadName = "GetBulkJobFile";
-
-    [Function(UploadName)]
+    [Function(ApiOperations.UploadBulkFile)]
     public async Task<IActionResult> Upload(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Bulk)] HttpRequest request) =>
-        await HttpGuard.RunAsync(request, logger, UploadName, cancellationToken =>
+        await HttpGuard.RunAsync(request, logger, ApiOperations.UploadBulkFile, cancellationToken =>
             // A multipart form carries a little more than the file: its boundaries and part headers.
             request.ContentLength > options.Value.MaxUploadBytes + (request.HasFormContentType ? 64 * 1024 : 0)
                 ? Task.FromResult(endpoint.TooLarge(HttpGuard.Instance(request)))
@@ -41,18 +37,18 @@ public sealed class BulkHttpFunctions(
         return await handle(content, file?.FileName);
     }
 
-    [Function(StatusName)]
+    [Function(ApiOperations.GetBulkJob)]
     public async Task<IActionResult> Status(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.BulkStatus)] HttpRequest request, string jobId) =>
-        await HttpGuard.RunAsync(request, logger, StatusName,
+        await HttpGuard.RunAsync(request, logger, ApiOperations.GetBulkJob,
             cancellationToken => endpoint.StatusAsync(jobId, Caller(request), HttpGuard.Instance(request), cancellationToken));
 
     private string? Caller(HttpRequest request) => ClientIdentity.From(request, http.Value.AppServiceAuthentication);
 
-    [Function(DownloadName)]
+    [Function(ApiOperations.GetBulkJobFile)]
     public async Task<IActionResult> Download(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.BulkFile)] HttpRequest request, string jobId, string file) =>
-        await HttpGuard.RunAsync(request, logger, DownloadName,
+        await HttpGuard.RunAsync(request, logger, ApiOperations.GetBulkJobFile,
             cancellationToken => endpoint.FileAsync(jobId, file, Caller(request), HttpGuard.Instance(request), cancellationToken));
 
     /// <summary>The file's name from <c>?name=</c> or a <c>Content-Disposition</c> header; only used to name the results.</summary>

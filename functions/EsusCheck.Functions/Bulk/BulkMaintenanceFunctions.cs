@@ -9,14 +9,17 @@ namespace EsusCheck.Functions.Bulk;
 /// settled chunks and failed jobs. Both log an error with the code the alerts look for (infra/modules/alerts.bicep).</summary>
 public sealed class BulkMaintenanceFunctions(BulkJobWatchdog watchdog, BulkWorkDispatcher dispatcher)
 {
+    public const string WatchdogName = "BulkJobWatchdog";
+    public const string PoisonName = "BulkPoison";
+
     /// <summary>Every 15 minutes: a job is stuck after <c>Bulk:StuckAfter</c> without change.</summary>
     public const string WatchdogSchedule = "0 */15 * * * *";
 
-    [Function("BulkJobWatchdog")]
+    [Function(WatchdogName)]
     public Task<int> Watchdog([TimerTrigger(WatchdogSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         watchdog.FailStuckJobsAsync(cancellationToken);
 
-    [Function("BulkPoison")]
+    [Function(PoisonName)]
     public Task Poison([QueueTrigger(BulkNames.PoisonQueue)] QueueMessage message, CancellationToken cancellationToken) =>
         dispatcher.HandlePoisonAsync(message.Body?.ToString(), cancellationToken);
 }

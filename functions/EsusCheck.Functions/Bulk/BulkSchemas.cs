@@ -4,6 +4,8 @@ using static EsusCheck.Functions.OpenApi.Schemas;
 
 namespace EsusCheck.Functions.Bulk;
 
+// Written by hand: this is the contract a connector shows (French descriptions, x-ms-summary, patterns, documented enums,
+// stricter than the records); OpenApiSchemaDerivationTests checks it against JsonSchemaExporter's schema of each record.
 /// <summary>The body of <c>POST /v1/bulk</c> and <c>GET /v1/bulk/{jobId}</c> (<see cref="BulkJobStatus"/>); a test checks
 /// a real status against it.</summary>
 public static class BulkSchemas

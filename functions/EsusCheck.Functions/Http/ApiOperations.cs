@@ -12,4 +12,9 @@ public static class ApiOperations
     public const string Chat = "Chat";
     public const string Mcp = "Mcp";
     public const string TeamsWebhook = "TeamsWebhook";
+    public const string UploadBulkFile = "UploadBulkFile";
+    public const string GetBulkJob = "GetBulkJob";
+    public const string GetBulkJobFile = "GetBulkJobFile";
+    public const string UploadSpaserFile = "UploadSpaserFile";
+    public const string GetSpaserJob = "GetSpaserJob";
 }

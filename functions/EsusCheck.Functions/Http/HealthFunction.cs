@@ -2,6 +2,7 @@ using EsusCheck.Core.Rules;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace EsusCheck.Functions.Http;
 
@@ -9,9 +10,9 @@ namespace EsusCheck.Functions.Http;
 /// sources).</summary>
 public sealed record HealthResponse(string Status, string RulesVersion, DateTimeOffset Time);
 
-public sealed class HealthFunction(TimeProvider clock)
+public sealed class HealthFunction(TimeProvider clock, ILogger<HealthFunction> logger)
 {
     [Function(ApiOperations.Health)]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
-        new ApiActionResult(ApiResponse.Ok(new HealthResponse("ok", RulesVersion.Current, clock.GetUtcNow())));
+        HttpGuard.Run(request, logger, ApiOperations.Health, () => ApiResponse.Ok(new HealthResponse("ok", RulesVersion.Current, clock.GetUtcNow())));
 }

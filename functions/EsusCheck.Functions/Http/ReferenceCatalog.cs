@@ -1,7 +1,7 @@
-using System.Globalization;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.MarcheInclusion;
 using EsusCheck.Registries.Sirene;
 
@@ -82,7 +82,6 @@ public static class ReferenceCatalog
         "Tables intégrées au code : elles changent avec la version des règles (rulesVersion), portée par chaque rapport " +
         "et chaque ligne d'historique.";
 
-    private static string DueDates() => string.Join(" et ", EsusListRules.DueDates.Select(d =>
-        $"le {(d.Day == 1 ? "1er" : d.Day.ToString(CultureInfo.InvariantCulture))} " +
-        new DateOnly(2000, d.Month, 1).ToString("MMMM", CultureInfo.GetCultureInfo("fr-FR"))));
+    private static string DueDates() =>
+        FrenchText.Join(EsusListRules.DueDates.Select(d => "le " + FrenchText.DayAndMonth(d.Month, d.Day)));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;

@@ -5,6 +5,8 @@ using static EsusCheck.Functions.OpenApi.Schemas;
 
 namespace EsusCheck.Functions.OpenApi;
 
+// Written by hand: this is the contract a connector shows (French descriptions, x-ms-summary, patterns, documented enums,
+// stricter than the records); OpenApiSchemaDerivationTests checks it against JsonSchemaExporter's schema of each record.
 /// <summary>The schemas of every other body: batch, history, reference, health, problem details.</summary>
 internal static class ApiSchemas
 {
@@ -22,6 +24,7 @@ internal static class ApiSchemas
 
     public static void AddTo(IDictionary<string, OpenApiSchema> components)
     {
+        // The request's wire shape (sirets) is read by hand by BatchRequestReader, to explain each malformed input: no record restates it.
         var batchRequest = Object("Un lot de numéros à vérifier avec le même code CPV.",
             Property("sirets", "Numéros", Array(
                 $"Numéros SIRET (ou SIREN, qui désigne le siège), de 1 à {BatchRequestReader.MaxItems}, tels que saisis.",

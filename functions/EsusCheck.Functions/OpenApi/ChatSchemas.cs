@@ -4,6 +4,8 @@ using static EsusCheck.Functions.OpenApi.Schemas;
 
 namespace EsusCheck.Functions.OpenApi;
 
+// Written by hand: this is the contract a connector shows (French descriptions, x-ms-summary, patterns, documented enums,
+// stricter than the records); OpenApiSchemaDerivationTests checks it against JsonSchemaExporter's schema of each record.
 /// <summary>The bodies of <c>POST /v1/chat</c> (EsusCheck.Chat's <c>ChatRequest</c> and <c>ChatAnswer</c>); a test
 /// checks a real answer against them.</summary>
 internal static class ChatSchemas

@@ -6,6 +6,8 @@ using static EsusCheck.Functions.OpenApi.Schemas;
 
 namespace EsusCheck.Functions.OpenApi;
 
+// Written by hand: this is the contract a connector shows (French descriptions, x-ms-summary, patterns, documented enums,
+// stricter than the records); OpenApiSchemaDerivationTests checks it against JsonSchemaExporter's schema of each record.
 /// <summary>The schema of <see cref="EligibilityReport"/>, the public contract, with French descriptions. Enum values
 /// come from the C# enums through <see cref="ReportJson.Options"/>; a test checks every property of real serialised
 /// reports against it, both ways.</summary>

@@ -9,9 +9,10 @@ namespace EsusCheck.Functions.Reference;
 /// subscription is created by infra/hooks/postdeploy.sh.</summary>
 public sealed class ReferenceBlobImportFunction(ReferenceRefreshService refresh)
 {
+    public const string Name = "ReferenceBlobImport";
     public const string Container = "reference";
 
-    [Function("ReferenceBlobImport")]
+    [Function(Name)]
     public Task<ListRefreshResult> Run(
         [BlobTrigger(Container + "/{name}", Source = BlobTriggerSource.EventGrid)] Stream content,
         string name,

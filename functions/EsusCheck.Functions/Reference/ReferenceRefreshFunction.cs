@@ -8,7 +8,9 @@ namespace EsusCheck.Functions.Reference;
 /// setting <c>Reference:RefreshSchedule</c> (NCRONTAB, UTC; <c>Reference__RefreshSchedule</c> in app settings).</summary>
 public sealed class ReferenceRefreshFunction(ReferenceRefreshService refresh, ILogger<ReferenceRefreshFunction> logger)
 {
-    [Function("ReferenceRefresh")]
+    public const string Name = "ReferenceRefresh";
+
+    [Function(Name)]
     public async Task<ReferenceRefreshReport> Run(
         [TimerTrigger("%Reference:RefreshSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {

@@ -13,20 +13,17 @@ namespace EsusCheck.Functions.Spaser;
 /// the optional filter <c>?acheteur=SIRET&amp;annee=AAAA</c>, and read the job's status.</summary>
 public sealed class SpaserHttpFunctions(SpaserEndpoint endpoint, IOptions<BulkOptions> options, ILogger<SpaserHttpFunctions> logger)
 {
-    public const string UploadName = "UploadSpaserFile";
-    public const string StatusName = "GetSpaserJob";
-
-    [Function(UploadName)]
+    [Function(ApiOperations.UploadSpaserFile)]
     public async Task<IActionResult> Upload(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Spaser)] HttpRequest request) =>
-        await HttpGuard.RunAsync(request, logger, UploadName, cancellationToken =>
+        await HttpGuard.RunAsync(request, logger, ApiOperations.UploadSpaserFile, cancellationToken =>
             BulkHttpFunctions.WithUploadedFileAsync(request, options.Value.MaxUploadBytes, (content, name) => endpoint.UploadAsync(
                 content, name, request.Query["acheteur"].FirstOrDefault(), request.Query["annee"].FirstOrDefault(),
                 HttpGuard.Instance(request), cancellationToken), cancellationToken));
 
-    [Function(StatusName)]
+    [Function(ApiOperations.GetSpaserJob)]
     public async Task<IActionResult> Status(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.SpaserStatus)] HttpRequest request, string jobId) =>
-        await HttpGuard.RunAsync(request, logger, StatusName,
+        await HttpGuard.RunAsync(request, logger, ApiOperations.GetSpaserJob,
             cancellationToken => endpoint.StatusAsync(jobId, HttpGuard.Instance(request), cancellationToken));
 }

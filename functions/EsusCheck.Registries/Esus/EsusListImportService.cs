@@ -1,9 +1,9 @@
 using EsusCheck.Core.Application;
-using EsusCheck.Core.Engine;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Rules;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Registries.Esus;
 

@@ -1,5 +1,6 @@
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Telemetry;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Esus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public sealed class EsusListRefresher(
             logger.LogInformation("ESUS list refreshed from {Source}: published on {PublishedOn}, {RowCount} SIRENs",
                 source, list.PublishedOn, list.RowCount);
             return new(Lists.Esus, RefreshOutcome.Succeeded, Codes.Refreshed,
-                $"Liste ESUS publiée le {Core.Engine.FrenchText.Date(list.PublishedOn)} chargée : {list.RowCount} SIREN.",
+                $"Liste ESUS publiée le {FrenchText.Date(list.PublishedOn)} chargée : {list.RowCount} SIREN.",
                 list.RowCount, result.Warnings);
         }
 

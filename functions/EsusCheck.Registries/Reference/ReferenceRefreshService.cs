@@ -1,7 +1,7 @@
 using EsusCheck.Core.Application;
-using EsusCheck.Core.Engine;
 using EsusCheck.Core.Rules;
 using EsusCheck.Core.Telemetry;
+using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Reference.Finess;
 using EsusCheck.Registries.Reference.Marche;
 using Microsoft.Extensions.Logging;

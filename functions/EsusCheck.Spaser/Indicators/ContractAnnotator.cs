@@ -1,8 +1,8 @@
-using System.Globalization;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Decp;
 
 namespace EsusCheck.Spaser.Indicators;
@@ -100,10 +100,10 @@ public static class ContractAnnotator
         if (result.ClosedOn is not { } closedOn)
             return new(Codes.HolderClosedDateUnknown,
                 $"Le titulaire {holder.Check.Label} est fermé ou cessé, à une date que les registres ne donnent pas : vérifiez qu'il " +
-                $"était actif le {Date(since)}.");
+                $"était actif le {FrenchText.NumericDate(since)}.");
         return closedOn <= since
             ? new(Codes.HolderClosedAtNotification,
-                $"Le titulaire {holder.Check.Label} était fermé ou cessé depuis le {Date(closedOn)}, avant la notification du {Date(since)} : " +
+                $"Le titulaire {holder.Check.Label} était fermé ou cessé depuis le {FrenchText.NumericDate(closedOn)}, avant la notification du {FrenchText.NumericDate(since)} : " +
                 "l'identifiant déclaré est sans doute erroné (ancien établissement).")
             : null;
     }
@@ -134,5 +134,4 @@ public static class ContractAnnotator
                 $"l'article L2113-16 la limite à {SpaserRules.ReservedEssMaxMonths / 12} ans (règle à confirmer).");
     }
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

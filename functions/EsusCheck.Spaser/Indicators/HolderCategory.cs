@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 
 namespace EsusCheck.Spaser.Indicators;
 
@@ -20,10 +21,10 @@ public static class HolderCategories
 
     public static string Label(this HolderCategory category) => category switch
     {
-        HolderCategory.Ess => "Entreprises de l'ESS",
-        HolderCategory.Esus => "Entreprises agréées ESUS",
-        HolderCategory.Siae => "SIAE (marchés réservés L2113-13)",
-        _ => "EA et ESAT (marchés réservés L2113-12)",
+        HolderCategory.Ess => CategoryWords.Ess,
+        HolderCategory.Esus => CategoryWords.Esus,
+        HolderCategory.Siae => ArticleWords.Category(ReservedArticle.L2113_13),
+        _ => ArticleWords.Category(ReservedArticle.L2113_12),
     };
 
     /// <summary>The short name used in column headers and charts.</summary>

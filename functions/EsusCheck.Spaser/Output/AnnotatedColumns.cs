@@ -2,6 +2,7 @@ using System.Globalization;
 using EsusCheck.Bulk;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Decp;
 using EsusCheck.Spaser.Indicators;
 
@@ -23,8 +24,8 @@ public static class AnnotatedColumns
         var c = annotated.Contract;
         string[] cells =
         [
-            c.BuyerId, c.Id, c.Year.ToString(CultureInfo.InvariantCulture), c.NotifiedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-            c.Object ?? "", c.Cpv ?? "", c.Amount.ToString("0.00", CultureInfo.InvariantCulture), c.FrameworkAgreement ? "oui" : "non",
+            c.BuyerId, c.Id, c.Year.ToString(CultureInfo.InvariantCulture), FrenchText.NumericDate(c.NotifiedOn),
+            c.Object ?? "", c.Cpv ?? "", c.Amount.ToString("0.00", CultureInfo.InvariantCulture), FrenchText.YesNo(c.FrameworkAgreement),
             c.Modifications.ToString(CultureInfo.InvariantCulture), Considerations(c), string.Join(" | ", annotated.Holders.Select(h => Operator(h.Check))),
             Categories(annotated), string.Join(" | ", annotated.Subcontracts.Select(Subcontract)),
             string.Join(", ", annotated.SupportedArticles.Select(a => a.ToArticle())),
@@ -65,7 +66,7 @@ public static class AnnotatedColumns
         {
             var (members, toVerify) = annotated.Count(category);
             if (members > 0) parts.Add(category.Short());
-            else if (toVerify > 0) parts.Add(category.Short() + " à vérifier");
+            else if (toVerify > 0) parts.Add($"{category.Short()} {VerdictWords.ToVerify}");
         }
         return string.Join(", ", parts);
     }

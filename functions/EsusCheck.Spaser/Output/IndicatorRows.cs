@@ -1,4 +1,5 @@
 using EsusCheck.Bulk;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Indicators;
 
 namespace EsusCheck.Spaser.Output;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EsusCheck.Bulk;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Indicators;
 
 namespace EsusCheck.Spaser.Output;
@@ -25,7 +26,7 @@ public static class SpaserHtmlReport
             .Append(E(FileName(summary.Input.Name))).Append(" »");
         if (summary.Filter.Buyer is { } buyer) html.Append(", acheteur ").Append(E(buyer));
         if (summary.Filter.Year is { } year) html.Append(", année ").Append(year.ToString(Invariant));
-        html.Append(".</p>\n<p class=\"meta\">Établi le ").Append(E(summary.GeneratedAt.ToString("dd/MM/yyyy", Invariant)))
+        html.Append(".</p>\n<p class=\"meta\">Établi le ").Append(E(FrenchText.NumericDate(summary.GeneratedAt)))
             .Append(" par EsusCheck (règles ").Append(E(summary.RulesVersion)).Append(").</p>\n</header>\n");
 
         html.Append("<section id=\"synthese\">\n<h2>Synthèse</h2>\n<ul>\n");

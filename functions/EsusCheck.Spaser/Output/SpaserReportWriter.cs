@@ -6,6 +6,7 @@ using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Decp;
 using EsusCheck.Spaser.Indicators;
 using EsusCheck.Spaser.Processing;

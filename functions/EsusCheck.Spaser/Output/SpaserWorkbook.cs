@@ -1,5 +1,6 @@
 using System.Globalization;
 using EsusCheck.Bulk.Output;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Indicators;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
@@ -88,7 +89,7 @@ internal static class SpaserWorkbook
                 ["L2113-12 (EA, ESAT)"] = ResultColumns.Contract(h.L2113_12),
                 ["L2113-13 (SIAE)"] = ResultColumns.Contract(h.L2113_13),
                 ["L2113-13-1 (travail pénitentiaire)"] = ResultColumns.Contract(h.L2113_13_1),
-                ["Fermé ou cessé"] = h.Closed ? h.ClosedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "oui (date inconnue)" : "",
+                ["Fermé ou cessé"] = h.Closed ? (h.ClosedOn is { } closedOn ? FrenchText.NumericDate(closedOn) : "oui (date inconnue)") : "",
                 ["Contrats (titulaire)"] = h.Contracts,
                 ["Valeur attribuée HT (€)"] = h.Amount,
                 ["Actes de sous-traitance"] = h.SubcontractActs,

@@ -1,6 +1,7 @@
 using EsusCheck.Bulk;
 using EsusCheck.Bulk.Processing;
 using EsusCheck.Bulk.Reading;
+using EsusCheck.Core.Wording;
 using EsusCheck.Spaser.Decp;
 using EsusCheck.Spaser.Indicators;
 using EsusCheck.Spaser.Output;

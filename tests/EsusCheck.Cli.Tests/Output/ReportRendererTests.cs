@@ -3,6 +3,7 @@ using EsusCheck.Core.Engine;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Core.Reports;
+using EsusCheck.Core.Wording;
 using EsusCheck.Testing;
 
 namespace EsusCheck.Cli.Tests.Output;
@@ -34,8 +35,8 @@ public class ReportRendererTests
         Assert.Contains("Marchés réservés (code CPV 85311000-2)", text, StringComparison.Ordinal);
         foreach (var contract in report.ReservedContracts)
         {
-            var (words, _) = FrenchWords.Of(contract.Status);
-            Assert.Contains($"{contract.Article.ToArticle()} — {FrenchWords.Describe(contract.Article)} : {words}", text, StringComparison.Ordinal);
+            var words = VerdictWords.Of(contract.Status).Label;
+            Assert.Contains($"{contract.Article.ToArticle()} — {ArticleWords.Describe(contract.Article)} : {words}", text, StringComparison.Ordinal);
             foreach (var reason in contract.Reasons) Assert.Contains(reason, text, StringComparison.Ordinal);
             foreach (var basis in contract.LegalBasis) Assert.Contains(basis.Url, text, StringComparison.Ordinal);
             // Every condition left to the buyer is printed exactly once: as a lettered reason, or in « À confirmer ».

@@ -5,8 +5,12 @@ const integer = new Intl.NumberFormat('fr-FR');
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
 
-export const formatDateTime = value => (value ? dateTime.format(new Date(value)) : '');
-export const formatDate = value => (value ? date.format(new Date(`${value}T00:00:00Z`)) : '');
+// « 1er février 2025 », as the server writes a date (Core/Wording/FrenchText.Date): Intl alone says « 1 février ».
+const withOrdinalFirst = (formatter, value) =>
+  formatter.formatToParts(value).map(part => (part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value)).join('');
+
+export const formatDateTime = value => (value ? withOrdinalFirst(dateTime, new Date(value)) : '');
+export const formatDate = value => (value ? withOrdinalFirst(date, new Date(`${value}T00:00:00Z`)) : '');
 export const formatInteger = value => integer.format(value);
 export const formatEuros = value => euros.format(value);
 export const formatPercent = value => percent.format(value);

@@ -1,6 +1,6 @@
 using EsusCheck.Core.Facts;
 
-namespace EsusCheck.Core.Reports;
+namespace EsusCheck.Core.Wording;
 
 /// <summary>What a French buyer reads for each source outcome and company state of a report (never the raw values);
 /// the CLI and the web page both read them here.</summary>
