@@ -2,11 +2,12 @@ using EsusCheck.Cli.Commands;
 using EsusCheck.Cli.Output;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
 
 namespace EsusCheck.Cli;
 
 /// <summary>The whole CLI as one call, so that tests run it in-process: arguments in, text on the given writers,
-/// exit code out (<see cref="ExitCodes"/>).</summary>
+/// exit code out (<see cref="ExitCodes"/>). The command line is read by Spectre.Console.Cli (<see cref="CliCommands"/>).</summary>
 public static class CliApp
 {
     /// <param name="overrides">Configuration applied last (tests point the registries at a stub with it).</param>
@@ -15,43 +16,21 @@ public static class CliApp
     {
         var console = new CliConsole(stdout, stderr);
         var configuration = BuildConfiguration(overrides);
-        await using var services = new ServiceCollection().AddEsusCheckCli(configuration, console).BuildServiceProvider();
-        var commands = services.GetServices<ICliCommand>().OrderBy(c => c.Spec.Name, StringComparer.Ordinal).ToList();
-
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "--aide" or "help" or "aide")
-        {
-            Help.WriteGeneral(args.Length == 0 ? stderr : stdout, commands);
-            return args.Length == 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
-        }
-
-        var command = commands
-            .Where(c => c.Spec.Words.Count <= args.Length && c.Spec.Words.SequenceEqual(args.Take(c.Spec.Words.Count), StringComparer.Ordinal))
-            .MaxBy(c => c.Spec.Words.Count);
-        if (command is null)
-        {
-            // « esus frob » names a group and a wrong sub-command; « frob 123 » names a wrong command.
-            var typed = commands.Any(c => c.Spec.Words.Count > 1 && c.Spec.Words[0] == args[0]) ? args.Take(2) : args.Take(1);
-            console.WriteError("Commande inconnue", $"« {string.Join(' ', typed)} ». Commandes : " +
-                                                    string.Join(", ", commands.Select(c => c.Spec.Name)) + ".", "command_unknown");
-            return ExitCodes.InvalidInput;
-        }
-
-        var (arguments, error) = ParsedArguments.Parse(command.Spec, args.Skip(command.Spec.Words.Count).ToList());
-        if (arguments is null)
-        {
-            console.WriteError("Arguments invalides", error!, "arguments_invalid");
-            stderr.WriteLine("Usage : " + command.Spec.Usage);
-            return ExitCodes.InvalidInput;
-        }
-        if (arguments.HelpRequested)
-        {
-            Help.WriteCommand(stdout, command.Spec);
-            return ExitCodes.Ok;
-        }
+        await using var registrar = new ServiceTypeRegistrar(new ServiceCollection().AddEsusCheckCli(configuration, console));
+        // Without arguments the usage is the answer, on stderr, with the exit code of invalid input.
+        var noArguments = args.Length == 0;
+        var app = new CommandApp(registrar);
+        app.Configure(config => CliCommands.Configure(config, noArguments ? new CliConsole(stderr, stderr).Out : console.Out));
+        var words = noArguments ? ["--help"] : FrenchHelpWords(args);
 
         try
         {
-            return await command.RunAsync(arguments, cancellationToken);
+            var exitCode = await app.RunAsync(words, cancellationToken);
+            return noArguments ? ExitCodes.InvalidInput : exitCode;
+        }
+        catch (CommandRuntimeException ex) when (registrar.Model is { } model && UsageErrors.IsUsageError(ex))
+        {
+            return UsageErrors.Write(ex, words, model, console);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,6 +45,10 @@ public static class CliApp
             return ExitCodes.Unexpected;
         }
     }
+
+    /// <summary>« esuscheck aide », « esuscheck help » and « --aide » ask for the help too.</summary>
+    private static string[] FrenchHelpWords(string[] args) =>
+        args[0] is "help" or "aide" ? ["--help"] : [.. args.Select(a => a == "--aide" ? "--help" : a)];
 
     /// <summary>appsettings.json beside the executable (optional), environment variables (<c>Section__Key</c>), then
     /// the overrides.</summary>

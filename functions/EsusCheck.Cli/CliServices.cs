@@ -1,5 +1,4 @@
 using EsusCheck.Bulk;
-using EsusCheck.Cli.Commands;
 using EsusCheck.Cli.Output;
 using EsusCheck.Cli.Storage;
 using EsusCheck.Core;
@@ -15,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EsusCheck.Cli;
 
 /// <summary>The composition root of the CLI: the same core and registries as the function app, the ESUS list kept in
-/// a local file (or in Table Storage when <c>Storage:ConnectionString</c> is set), and every command of this assembly.</summary>
+/// a local file (or in Table Storage when <c>Storage:ConnectionString</c> is set); the commands themselves are
+/// registered by Spectre.Console.Cli (<see cref="Commands.CliCommands"/>).</summary>
 public static class CliServices
 {
     public static IServiceCollection AddEsusCheckCli(this IServiceCollection services, IConfiguration configuration, CliConsole console)
@@ -23,12 +23,7 @@ public static class CliServices
         services.AddLogging();
         services.AddSingleton(console);
         services.AddSingleton(configuration);
-        services.AddEsusCheckLocal(configuration);
-
-        foreach (var command in typeof(CliServices).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t)))
-            services.AddTransient(typeof(ICliCommand), command);
-        return services;
+        return services.AddEsusCheckLocal(configuration);
     }
 
     /// <summary>The application services of a process on a laptop (every command, and <c>esuscheck serve</c>).</summary>

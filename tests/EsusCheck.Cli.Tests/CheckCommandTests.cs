@@ -15,17 +15,16 @@ public sealed class CheckCommandTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret, new StubCompany { Name = "ATELIER DES LILAS", LegalForm = "9220", EstEss = true, TypeSiae = "EI" });
 
-        var run = await Cli.RunAsync("check", siret, "--cpv", "85311000-2");
+        var run = (await Cli.RunAsync("check", siret, "--cpv", "85311000-2")).StdoutHas(ExitCodes.Ok,
+            "ATELIER DES LILAS",
+            $"SIRET {Spaced(siret)}",
+            "Économie sociale et solidaire (ESS) : oui",
+            "Agrément ESUS : à vérifier",
+            "L2113-15 — services sociaux réservés aux entreprises de l'ESS et structures équivalentes : à vérifier",
+            "(c) Le marché dure au plus 3 ans (article L2113-16).",
+            "https://www.legifrance.gouv.fr/search/code?query=L2113-15",
+            "L'API Recherche d'entreprises : a répondu, consulté le");
 
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("ATELIER DES LILAS", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"SIRET {Spaced(siret)}", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Économie sociale et solidaire (ESS) : oui", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Agrément ESUS : à vérifier", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("L2113-15 — services sociaux réservés aux entreprises de l'ESS et structures équivalentes : à vérifier", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("(c) Le marché dure au plus 3 ans (article L2113-16).", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("https://www.legifrance.gouv.fr/search/code?query=L2113-15", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("L'API Recherche d'entreprises : a répondu, consulté le", run.Stdout, StringComparison.Ordinal);
         Assert.Empty(run.Stderr);
     }
 
@@ -56,10 +55,9 @@ public sealed class CheckCommandTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret);
 
-        var run = await Cli.RunAsync(["check", .. Spaced(siret).Split(' '), "--json"]);
+        var report = (await Cli.RunAsync(["check", .. Spaced(siret).Split(' '), "--json"])).Report();
 
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal(siret, ReportJson.Deserialize(run.Stdout)!.Siret);
+        Assert.Equal(siret, report.Siret);
     }
 
     [Fact]
@@ -68,10 +66,9 @@ public sealed class CheckCommandTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret);
 
-        var run = await Cli.RunAsync("check", siret[..9], "--json");
+        var report = (await Cli.RunAsync("check", siret[..9], "--json")).Report();
 
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal(siret, ReportJson.Deserialize(run.Stdout)!.Siret);
+        Assert.Equal(siret, report.Siret);
     }
 
     [Fact]
@@ -80,12 +77,7 @@ public sealed class CheckCommandTests : StubbedCliTest
         var valid = TestSirets.Next();
         var wrongKey = valid[..13] + (char)('0' + (valid[13] - '0' + 1) % 10);
 
-        var run = await Cli.RunAsync("check", wrongKey);
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.StartsWith("Saisie invalide : La clé de contrôle du SIRET", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("(code : identifier_invalid_checksum)", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(run.Stdout);
+        (await Cli.RunAsync("check", wrongKey)).Failed(ExitCodes.InvalidInput, "Saisie invalide : La clé de contrôle du SIRET", "identifier_invalid_checksum");
     }
 
     [Fact]
@@ -94,10 +86,8 @@ public sealed class CheckCommandTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret);
 
-        var run = await Cli.RunAsync("check", siret, "--cpv", "85-311");
+        (await Cli.RunAsync("check", siret, "--cpv", "85-311")).StderrHas(ExitCodes.InvalidInput, "n'est pas un code CPV");
 
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("n'est pas un code CPV", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, Stubs.RequestCount(Registry.RechercheEntreprises, siret));
     }
 
@@ -107,12 +97,7 @@ public sealed class CheckCommandTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.RechercheUnknown(siret);
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Unknown, run.ExitCode);
-        Assert.StartsWith("Entreprise inconnue : Aucun établissement ne porte le SIRET", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("(code : siret_unknown)", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(run.Stdout);
+        (await Cli.RunAsync("check", siret)).Failed(ExitCodes.Unknown, "Entreprise inconnue : Aucun établissement ne porte le SIRET", "siret_unknown");
     }
 
     [Fact]
@@ -121,12 +106,7 @@ public sealed class CheckCommandTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.Fails(Registry.RechercheEntreprises, siret, 503);
 
-        var run = await Cli.RunAsync("check", siret, "--json");
-
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
-        Assert.StartsWith("Registres indisponibles : Les registres publics ne répondent pas", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("(code : registries_unavailable)", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(run.Stdout);
+        (await Cli.RunAsync("check", siret, "--json")).Failed(ExitCodes.Unavailable, "Registres indisponibles : Les registres publics ne répondent pas", "registries_unavailable");
         Assert.True(Stubs.RequestCount(Registry.RechercheEntreprises, siret) >= 1);
     }
 
@@ -142,16 +122,12 @@ public sealed class CheckCommandTests : StubbedCliTest
             [EsusListFiles.Siren("55203253"), "AUTRE", null, null],
         ]));
 
-        var import = await Cli.RunAsync("esus", "import", list);
-        var status = await Cli.RunAsync("esus", "status");
-        var text = await Cli.RunAsync("check", siret);
+        (await Cli.RunAsync("esus", "import", list)).StdoutHas(ExitCodes.Ok);
+        (await Cli.RunAsync("esus", "status")).StdoutHas(ExitCodes.Ok, "Agréments : 2");
+        (await Cli.RunAsync("check", siret)).StdoutHas(ExitCodes.Ok,
+            "Agrément ESUS : agréée (liste DG Trésor du 1er juillet 2026)", "Agrément délivré le 2 mai 2024");
         var json = await Cli.RunAsync("check", siret, "--json");
 
-        Assert.Equal(ExitCodes.Ok, import.ExitCode);
-        Assert.Contains("Agréments : 2", status.Stdout, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Ok, text.ExitCode);
-        Assert.Contains("Agrément ESUS : agréée (liste DG Trésor du 1er juillet 2026)", text.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Agrément délivré le 2 mai 2024", text.Stdout, StringComparison.Ordinal);
         var report = ReportJson.Deserialize(json.Stdout)!;
         Assert.Equal(EsusStatus.Accredited, report.Esus.Status);
         Assert.Equal(new DateOnly(2026, 7, 1), report.Esus.ListPublishedOn);
@@ -166,12 +142,10 @@ public sealed class CheckCommandTests : StubbedCliTest
         var good = Cli.WriteFile("liste-esus-2026-07-01.csv", EsusListFiles.Csv([["SIREN"], [siret[..9]]]));
         var bad = Cli.WriteFile("pas-une-liste.csv", EsusListFiles.Csv([["SIRET", "Nom"], [siret, "ATELIER"]]));
 
-        Assert.Equal(ExitCodes.Ok, (await Cli.RunAsync("esus", "import", good)).ExitCode);
-        var rejected = await Cli.RunAsync("esus", "import", bad);
+        (await Cli.RunAsync("esus", "import", good)).StdoutHas(ExitCodes.Ok);
+        (await Cli.RunAsync("esus", "import", bad)).StderrHas(ExitCodes.InvalidInput, "esus_list_no_siren_column");
         var check = await Cli.RunAsync("check", siret, "--json");
 
-        Assert.Equal(ExitCodes.InvalidInput, rejected.ExitCode);
-        Assert.Contains("esus_list_no_siren_column", rejected.Stderr, StringComparison.Ordinal);
         Assert.Equal(EsusStatus.Accredited, ReportJson.Deserialize(check.Stdout)!.Esus.Status);
     }
 
@@ -183,11 +157,9 @@ public sealed class CheckCommandTests : StubbedCliTest
         var listed = EsusListFiles.Siren("55203253");
         Cli.Set("Esus:ListSource", Cli.WriteFile("liste-esus-2026-07-01.csv", EsusListFiles.Csv([["SIREN"], [listed]])));
 
-        var first = await Cli.RunAsync("check", siret, "--json");
+        var first = (await Cli.RunAsync("check", siret, "--json")).StderrHas(ExitCodes.Ok, "Liste ESUS chargée depuis");
         var second = await Cli.RunAsync("check", siret, "--json");
 
-        Assert.Equal(ExitCodes.Ok, first.ExitCode);
-        Assert.Contains("Liste ESUS chargée depuis", first.Stderr, StringComparison.Ordinal);
         Assert.Equal(EsusStatus.NotAccredited, ReportJson.Deserialize(first.Stdout)!.Esus.Status);
         Assert.Empty(second.Stderr);
         Assert.Equal(EsusStatus.NotAccredited, ReportJson.Deserialize(second.Stdout)!.Esus.Status);

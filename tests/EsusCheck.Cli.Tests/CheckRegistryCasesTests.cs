@@ -12,18 +12,22 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
 
     private static EvidenceItem Evidence(EligibilityReport report, string source) => Assert.Single(report.Evidence, e => e.Source == source);
 
+    /// <summary>The same check read (asserted to say <paramref name="texts"/>) and as JSON.</summary>
+    private async Task<(CliRun Text, CliRun Json, EligibilityReport Report)> TextAndReportAsync(string siret, params string[] texts)
+    {
+        var text = (await Cli.RunAsync("check", siret)).StdoutHas(ExitCodes.Ok, texts);
+        var json = await Cli.RunAsync("check", siret, "--json");
+        return (text, json, json.Report());
+    }
+
     [Fact]
     public async Task A_closed_establishment_is_a_report_with_every_article_not_eligible()
     {
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret, new StubCompany { EstablishmentClosed = true, TypeSiae = "EI", EstEss = true });
 
-        var text = await Cli.RunAsync("check", siret);
-        var json = await Cli.RunAsync("check", siret, "--json");
+        var (_, _, report) = await TextAndReportAsync(siret, "État : entreprise active, établissement fermé");
 
-        Assert.Equal(ExitCodes.Ok, text.ExitCode);
-        Assert.Contains("État : entreprise active, établissement fermé", text.Stdout, StringComparison.Ordinal);
-        var report = ReportJson.Deserialize(json.Stdout)!;
         Assert.Equal("closed", report.Company.EstablishmentState);
         Assert.All(report.ReservedContracts, c => Assert.Equal(ContractStatus.NotEligible, c.Status));
     }
@@ -34,10 +38,7 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret, new StubCompany { Ceased = true });
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("État : entreprise cessée, établissement fermé", run.Stdout, StringComparison.Ordinal);
+        (await Cli.RunAsync("check", siret)).StdoutHas(ExitCodes.Ok, "État : entreprise cessée, établissement fermé");
     }
 
     [Fact]
@@ -46,13 +47,9 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret, new StubCompany { NonDiffusible = true });
 
-        var text = await Cli.RunAsync("check", siret);
-        var json = await Cli.RunAsync("check", siret, "--json");
+        var (text, _, report) = await TextAndReportAsync(siret, "Avertissements");
 
-        Assert.Equal(ExitCodes.Ok, text.ExitCode);
-        Assert.Contains("Avertissements", text.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("[NON-DIFFUSIBLE]", text.Stdout, StringComparison.Ordinal);
-        var report = ReportJson.Deserialize(json.Stdout)!;
         Assert.Equal("partial", report.Company.Diffusion);
         Assert.Contains(report.Warnings, w => text.Stdout.Contains("! " + w, StringComparison.Ordinal));
     }
@@ -64,10 +61,9 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         Stubs.CompanyFound(siret);
         Stubs.FailsThen(Registry.RechercheEntreprises, siret, 429, times: 1, Stubs.Found(Registry.RechercheEntreprises, siret), retryAfterSeconds: 1);
 
-        var run = await Cli.RunAsync("check", siret, "--json");
+        var report = (await Cli.RunAsync("check", siret, "--json")).Report();
 
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal(siret, ReportJson.Deserialize(run.Stdout)!.Siret);
+        Assert.Equal(siret, report.Siret);
         Assert.Equal(2, Stubs.RequestCount(Registry.RechercheEntreprises, siret));
     }
 
@@ -79,11 +75,7 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.Fails(Registry.RechercheEntreprises, siret, status);
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
-        Assert.Contains("(code : registries_unavailable)", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(run.Stdout);
+        (await Cli.RunAsync("check", siret)).Failed(ExitCodes.Unavailable, "Registres indisponibles : ", "registries_unavailable");
     }
 
     [Fact]
@@ -94,9 +86,8 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         Cli.Set("Registries:RechercheEntreprises:BreakerMinimumThroughput", "2");
         Cli.Set("Registries:RechercheEntreprises:MaxRetries", "2");
 
-        var run = await Cli.RunAsync("check", siret);
+        (await Cli.RunAsync("check", siret)).StderrHas(ExitCodes.Unavailable);
 
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
         Assert.True(Stubs.RequestCount(Registry.RechercheEntreprises, siret) < 3, "the breaker stops the retries");
     }
 
@@ -108,10 +99,7 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         Cli.Set("Registries:RechercheEntreprises:AttemptTimeout", "00:00:00.300");
         Cli.Set("Registries:RechercheEntreprises:MaxRetries", "0");
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
-        Assert.StartsWith("Registres indisponibles : ", run.Stderr, StringComparison.Ordinal);
+        (await Cli.RunAsync("check", siret)).Failed(ExitCodes.Unavailable, "Registres indisponibles : ", "registries_unavailable");
     }
 
     [Fact]
@@ -120,9 +108,7 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.Malformed(Registry.RechercheEntreprises, siret);
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        (await Cli.RunAsync("check", siret)).StderrHas(ExitCodes.Unavailable);
     }
 
     [Fact]
@@ -132,10 +118,7 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         Stubs.Fails(Registry.RechercheEntreprises, siret, 503).SireneFound(siret);
         Cli.Set("Registries:Sirene:ApiKey", RegistryStubs.SireneApiKey);
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("l'identité provient de l'API Sirene de l'INSEE", run.Stdout, StringComparison.Ordinal);
+        (await Cli.RunAsync("check", siret)).StdoutHas(ExitCodes.Ok, "l'identité provient de l'API Sirene de l'INSEE");
     }
 
     [Fact]
@@ -145,13 +128,9 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         Stubs.CompanyFound(siret, new StubCompany { TypeSiae = "EI" });
         Cli.Set("Registries:MarcheInclusion:Token", new string('x', 64));
 
-        var text = await Cli.RunAsync("check", siret);
-        var json = await Cli.RunAsync("check", siret, "--json");
+        var (text, json, report) = await TextAndReportAsync(siret, "Le Marché de l'inclusion : indisponible");
 
-        Assert.Equal(ExitCodes.Ok, text.ExitCode);
-        Assert.Contains("Le Marché de l'inclusion : indisponible", text.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('x', 64), text.Stdout + text.Stderr + json.Stdout, StringComparison.Ordinal);
-        var report = ReportJson.Deserialize(json.Stdout)!;
         Assert.Equal("unavailable", Evidence(report, SourceNames.MarcheInclusion).Outcome);
         Assert.Equal(ContractStatus.ToVerify, Verdict(report, ReservedArticle.L2113_13).Status);
     }
@@ -162,10 +141,7 @@ public sealed class CheckRegistryCasesTests : StubbedCliTest
         var siret = TestSirets.Next();
         Stubs.CompanyFound(siret);
 
-        var run = await Cli.RunAsync("check", siret);
-
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("Le Marché de l'inclusion : non configuré", run.Stdout, StringComparison.Ordinal);
+        (await Cli.RunAsync("check", siret)).StdoutHas(ExitCodes.Ok, "Le Marché de l'inclusion : non configuré");
         Assert.Equal(0, Stubs.RequestCount(Registry.MarcheInclusion));
     }
 }

@@ -24,38 +24,31 @@ public sealed class EsusCommandTests : IDisposable
         ["12 345", "Numéro tronqué"],
     ]);
 
-    [Fact]
-    public async Task Status_without_a_list_says_none_is_loaded()
+    /// <summary>Imports <paramref name="file"/>, then asks the status, read and as JSON.</summary>
+    private async Task<(CliRun Import, CliRun Status, JsonElement Json)> ImportThenStatusAsync(string file)
     {
-        var run = await _cli.RunAsync("esus", "status");
-
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("Aucune liste ESUS n'est chargée", run.Stdout, StringComparison.Ordinal);
+        var import = await _cli.RunAsync("esus", "import", file);
+        var status = await _cli.RunAsync("esus", "status");
+        using var json = JsonDocument.Parse((await _cli.RunAsync("esus", "status", "--json")).Stdout);
+        return (import, status, json.RootElement.Clone());
     }
+
+    [Fact]
+    public async Task Status_without_a_list_says_none_is_loaded() =>
+        (await _cli.RunAsync("esus", "status")).StdoutHas(ExitCodes.Ok, "Aucune liste ESUS n'est chargée");
 
     [Fact]
     public async Task An_imported_list_is_remembered_by_the_next_run()
     {
         var file = _cli.WriteFile("liste.xlsx", List("Liste nationale des agréments ESUS — mise à jour le 1er février 2026", Alpha, Beta));
 
-        var import = await _cli.RunAsync("esus", "import", file);
-        var status = await _cli.RunAsync("esus", "status");
-        var json = await _cli.RunAsync("esus", "status", "--json");
+        var (import, status, json) = await ImportThenStatusAsync(file);
 
-        Assert.Equal(ExitCodes.Ok, import.ExitCode);
-        Assert.Contains("Liste ESUS importée : 2 agréments.", import.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Publication : 1er février 2026", import.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Organismes « assimilés » sans SIREN (fonds) écartés : 1", import.Stdout, StringComparison.Ordinal);
-        Assert.Contains("ligne 7 (« 12 345 »)", import.Stdout, StringComparison.Ordinal);
-
-        Assert.Equal(ExitCodes.Ok, status.ExitCode);
-        Assert.Contains("Publication : 1er février 2026", status.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Agréments : 2", status.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"Source : {file}", status.Stdout, StringComparison.Ordinal);
-
-        using var document = JsonDocument.Parse(json.Stdout);
-        var list = document.RootElement.GetProperty("list");
-        Assert.True(document.RootElement.GetProperty("loaded").GetBoolean());
+        import.StdoutHas(ExitCodes.Ok,
+            "Liste ESUS importée : 2 agréments.", "Publication : 1er février 2026", "Organismes « assimilés » sans SIREN (fonds) écartés : 1", "ligne 7 (« 12 345 »)");
+        status.StdoutHas(ExitCodes.Ok, "Publication : 1er février 2026", "Agréments : 2", $"Source : {file}");
+        var list = json.GetProperty("list");
+        Assert.True(json.GetProperty("loaded").GetBoolean());
         Assert.Equal("2026-02-01", list.GetProperty("publishedOn").GetString());
         Assert.Equal(2, list.GetProperty("rowCount").GetInt32());
         Assert.Equal("2026-07-01", list.GetProperty("nextDueOn").GetString());
@@ -66,15 +59,11 @@ public sealed class EsusCommandTests : IDisposable
     {
         var file = _cli.WriteFile("liste-esus-2023-02-01.xlsx", List("Liste nationale", Alpha));
 
-        var import = await _cli.RunAsync("esus", "import", file);
-        var status = await _cli.RunAsync("esus", "status");
-        var json = await _cli.RunAsync("esus", "status", "--json");
+        var (import, status, json) = await ImportThenStatusAsync(file);
 
-        Assert.Equal(ExitCodes.Ok, import.ExitCode);
-        Assert.Contains("n'est plus à jour", import.Stdout, StringComparison.Ordinal);
-        Assert.Contains("État : périmée : une nouvelle liste était attendue au 1er juillet 2023", status.Stdout, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(json.Stdout);
-        Assert.True(document.RootElement.GetProperty("list").GetProperty("stale").GetBoolean());
+        import.StdoutHas(ExitCodes.Ok, "n'est plus à jour");
+        status.StdoutHas(ExitCodes.Ok, "État : périmée : une nouvelle liste était attendue au 1er juillet 2023");
+        Assert.True(json.GetProperty("list").GetProperty("stale").GetBoolean());
     }
 
     [Fact]
@@ -82,10 +71,7 @@ public sealed class EsusCommandTests : IDisposable
     {
         var file = _cli.WriteFile("liste.csv", EsusListFiles.Csv([["SIREN"], [Alpha]]));
 
-        var import = await _cli.RunAsync("esus", "import", file, "--published-on", "2026-07-01");
-
-        Assert.Equal(ExitCodes.Ok, import.ExitCode);
-        Assert.Contains("Publication : 1er juillet 2026", import.Stdout, StringComparison.Ordinal);
+        (await _cli.RunAsync("esus", "import", file, "--published-on", "2026-07-01")).StdoutHas(ExitCodes.Ok, "Publication : 1er juillet 2026");
     }
 
     [Fact]
@@ -93,10 +79,7 @@ public sealed class EsusCommandTests : IDisposable
     {
         var file = _cli.WriteFile("liste.csv", EsusListFiles.Csv([["SIREN"], [Alpha]]));
 
-        var import = await _cli.RunAsync("esus", "import", file, "--published-on", "01/07/2026");
-
-        Assert.Equal(ExitCodes.InvalidInput, import.ExitCode);
-        Assert.Contains("n'est pas une date au format AAAA-MM-JJ", import.Stderr, StringComparison.Ordinal);
+        (await _cli.RunAsync("esus", "import", file, "--published-on", "01/07/2026")).StderrHas(ExitCodes.InvalidInput, "n'est pas une date au format AAAA-MM-JJ");
     }
 
     [Theory]
@@ -128,13 +111,8 @@ public sealed class EsusCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_file_is_invalid_input()
-    {
-        var run = await _cli.RunAsync("esus", "import", Path.Combine(_cli.DataDirectory, "absente.xlsx"));
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("est introuvable", run.Stderr, StringComparison.Ordinal);
-    }
+    public async Task A_missing_file_is_invalid_input() =>
+        (await _cli.RunAsync("esus", "import", Path.Combine(_cli.DataDirectory, "absente.xlsx"))).StderrHas(ExitCodes.InvalidInput, "est introuvable");
 
     [Fact]
     public async Task Import_without_a_file_uses_the_configured_source()
@@ -142,20 +120,12 @@ public sealed class EsusCommandTests : IDisposable
         var file = _cli.WriteFile("liste-esus-2026-02-01.csv", EsusListFiles.Csv([["SIREN"], [Alpha], [Beta]]));
         _cli.Set("Esus:ListSource", file);
 
-        var run = await _cli.RunAsync("esus", "import");
-
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("Liste ESUS importée : 2 agréments.", run.Stdout, StringComparison.Ordinal);
+        (await _cli.RunAsync("esus", "import")).StdoutHas(ExitCodes.Ok, "Liste ESUS importée : 2 agréments.");
     }
 
     [Fact]
-    public async Task Import_without_a_file_or_a_configured_source_says_what_to_do()
-    {
-        var run = await _cli.RunAsync("esus", "import");
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("esus_list_source_not_configured", run.Stderr, StringComparison.Ordinal);
-    }
+    public async Task Import_without_a_file_or_a_configured_source_says_what_to_do() =>
+        (await _cli.RunAsync("esus", "import")).StderrHas(ExitCodes.InvalidInput, "esus_list_source_not_configured");
 
     [Fact]
     public async Task A_list_is_imported_from_a_url()
@@ -164,11 +134,9 @@ public sealed class EsusCommandTests : IDisposable
         server.Given(Request.Create().WithPath("/liste-esus-2026-07-01.xlsx").UsingGet())
             .RespondWith(Response.Create().WithBody(List("Liste", Alpha, Beta)));
 
-        var run = await _cli.RunAsync("esus", "import", server.Url + "/liste-esus-2026-07-01.xlsx");
-
-        Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("Liste ESUS importée : 2 agréments.", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Publication : 1er juillet 2026", run.Stdout, StringComparison.Ordinal);
+        (await _cli.RunAsync("esus", "import", server.Url + "/liste-esus-2026-07-01.xlsx")).StdoutHas(ExitCodes.Ok,
+            "Liste ESUS importée : 2 agréments.",
+            "Publication : 1er juillet 2026");
     }
 
     [Fact]
@@ -177,10 +145,7 @@ public sealed class EsusCommandTests : IDisposable
         using var server = WireMockServer.Start();
         server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(503));
 
-        var run = await _cli.RunAsync("esus", "import", server.Url + "/liste.xlsx");
-
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
-        Assert.Contains("(code : esus_list_source_unreachable)", run.Stderr, StringComparison.Ordinal);
+        (await _cli.RunAsync("esus", "import", server.Url + "/liste.xlsx")).StderrHas(ExitCodes.Unavailable, "(code : esus_list_source_unreachable)");
     }
 
     public void Dispose() => _cli.Dispose();

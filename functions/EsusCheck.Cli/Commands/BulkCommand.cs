@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Output;
 using EsusCheck.Bulk.Processing;
@@ -6,27 +7,31 @@ using EsusCheck.Cli.Output;
 using EsusCheck.Registries.Esus;
 using EsusCheck.Registries.Reference;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace EsusCheck.Cli.Commands;
 
 /// <summary><c>esuscheck bulk FICHIER [--output DOSSIER]</c>: annotates a supplier file (CSV or XLSX) in-process, with
 /// the same pipeline as the blob-dropped files of the function app, and writes the results beside it.</summary>
-public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService esusList, ReferenceRefreshService references, CliConsole console) : ICliCommand
+[Description("Vérifie tous les fournisseurs d'un fichier CSV ou XLSX et calcule les totaux du SPASER.")]
+public sealed class BulkCommand(LocalBulkRunner runner, EsusListImportService esusList, ReferenceRefreshService references, CliConsole console)
+    : CliCommand<BulkCommand.Settings>
 {
-    public CommandSpec Spec { get; } = new("bulk",
-        "Vérifie tous les fournisseurs d'un fichier CSV ou XLSX et calcule les totaux du SPASER.",
-        [new ArgumentSpec("<FICHIER>", "la liste des fournisseurs, telle qu'exportée (CSV ; , ou tabulation, ou classeur XLSX)")],
-        [new OptionSpec("--output", "DOSSIER", "le dossier des résultats (par défaut : « <fichier>-resultats » à côté du fichier)")]);
-
-    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    public sealed class Settings : CommandSettings
     {
-        var input = arguments.Argument(0)!;
-        if (!File.Exists(input))
-        {
-            console.WriteError("Fichier introuvable", $"« {input} » n'existe pas.", "file_not_found");
-            return ExitCodes.InvalidInput;
-        }
-        var output = arguments.Value("--output") ??
+        [CommandArgument(0, "<FICHIER>"), Description("la liste des fournisseurs, telle qu'exportée (CSV ; , ou tabulation, ou classeur XLSX)")]
+        public string Input { get; set; } = "";
+
+        [CommandOption("--output <DOSSIER>"), Description("le dossier des résultats (par défaut : « <fichier>-resultats » à côté du fichier)")]
+        public string? Output { get; set; }
+
+        public override ValidationResult Validate() => InputFile.MustExist(Input);
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var input = settings.Input;
+        var output = settings.Output ??
                      Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input))!, OutputNames.BaseName(input) + "-resultats");
         if (OutputFolderProblem(output) is { } problem)
         {

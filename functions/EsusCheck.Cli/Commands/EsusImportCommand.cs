@@ -1,38 +1,46 @@
+using System.ComponentModel;
 using System.Globalization;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Esus;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace EsusCheck.Cli.Commands;
 
 /// <summary><c>esuscheck esus import [FICHIER|URL] [--published-on AAAA-MM-JJ]</c>: loads the DG Trésor list from a
 /// file or an https URL (or from <c>Esus:ListSource</c>) and replaces the one remembered, only if the new one is valid.</summary>
-public sealed class EsusImportCommand(EsusListImportService importer, CliConsole console) : ICliCommand
+[Description("Importe la liste nationale des agréments ESUS (XLSX ou CSV) ; sans argument, depuis Esus:ListSource.")]
+public sealed class EsusImportCommand(EsusListImportService importer, CliConsole console) : CliCommand<EsusImportCommand.Settings>
 {
     /// <summary>Rows listed one by one; beyond, a count.</summary>
     private const int SkippedRowsShown = 20;
 
-    public CommandSpec Spec { get; } = new("esus import",
-        "Importe la liste nationale des agréments ESUS (XLSX ou CSV) ; sans argument, depuis Esus:ListSource.",
-        [new ArgumentSpec("<FICHIER|URL>", "le fichier XLSX ou CSV publié par la DG Trésor, ou son adresse https", Required: false)],
-        [new OptionSpec("--published-on", "AAAA-MM-JJ", "la date de publication de la liste, si le fichier ne l'indique pas")]);
-
-    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    public sealed class Settings : CommandSettings
     {
-        DateOnly? publishedOn = null;
-        if (arguments.Value("--published-on") is { } text)
-        {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                console.WriteError("Saisie invalide", $"« {text} » n'est pas une date au format AAAA-MM-JJ (par exemple 2025-02-01).", "date_invalid");
-                return ExitCodes.InvalidInput;
-            }
-            publishedOn = date;
-        }
+        [CommandArgument(0, "[FICHIER|URL]"), Description("le fichier XLSX ou CSV publié par la DG Trésor, ou son adresse https")]
+        public string? Source { get; set; }
 
-        var result = arguments.Argument(0) is { } path
-            ? await importer.ImportFromAsync(path, publishedOn, cancellationToken)
+        [CommandOption("--published-on <AAAA-MM-JJ>"), Description("la date de publication de la liste, si le fichier ne l'indique pas")]
+        public string? PublishedOn { get; set; }
+
+        /// <summary><see cref="PublishedOn"/>, read by <see cref="Validate"/>.</summary>
+        public DateOnly? PublicationDate { get; private set; }
+
+        public override ValidationResult Validate()
+        {
+            if (PublishedOn is null) return ValidationResult.Success();
+            if (!DateOnly.TryParseExact(PublishedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return UsageErrors.Invalid("Saisie invalide", $"« {PublishedOn} » n'est pas une date au format AAAA-MM-JJ (par exemple 2025-02-01).", "date_invalid");
+            PublicationDate = date;
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var result = settings.Source is { } path
+            ? await importer.ImportFromAsync(path, settings.PublicationDate, cancellationToken)
             : await importer.ImportFromSourceAsync(cancellationToken);
 
         if (result.Rejection is { } rejection)

@@ -1,28 +1,33 @@
+using System.ComponentModel;
 using System.Text.Json;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Application;
 using EsusCheck.Core.Reports;
 using EsusCheck.Core.Rules;
+using EsusCheck.Core.Wording;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
-using EsusCheck.Core.Wording;
+using Spectre.Console.Cli;
 
 namespace EsusCheck.Cli.Commands;
 
 /// <summary><c>esuscheck esus status [--json]</c>: which ESUS list is loaded and whether a newer one is due.</summary>
-public sealed class EsusStatusCommand(IEsusListStore store, IOptions<EsusOptions> esusOptions, TimeProvider clock, CliConsole console) : ICliCommand
+[Description("Indique la liste ESUS chargée : date de publication, nombre d'agréments, date d'import, source, fraîcheur.")]
+public sealed class EsusStatusCommand(IEsusListStore store, IOptions<EsusOptions> esusOptions, TimeProvider clock, CliConsole console)
+    : CliCommand<EsusStatusCommand.Settings>
 {
-    public CommandSpec Spec { get; } = new("esus status",
-        "Indique la liste ESUS chargée : date de publication, nombre d'agréments, date d'import, source, fraîcheur.",
-        [],
-        [new OptionSpec("--json", null, "écrit l'état en JSON")]);
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--json"), Description("écrit l'état en JSON")]
+        public bool Json { get; set; }
+    }
 
-    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var info = await store.GetInfoAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        if (arguments.Has("--json"))
+        if (settings.Json)
         {
             var status = info is null ? null : new
             {

@@ -1,20 +1,19 @@
+using System.ComponentModel;
 using EsusCheck.Cli.Output;
 using EsusCheck.Core.Telemetry;
 using EsusCheck.Core.Wording;
 using EsusCheck.Registries.Reference;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace EsusCheck.Cli.Commands;
 
 /// <summary><c>esuscheck reference refresh</c>: renews the ESUS list (when its source is a URL), the copy of Le Marché
 /// (with a token) and the copy of FINESS's ESAT and EA, as the function app's nightly timer does.</summary>
-public sealed class ReferenceRefreshCommand(ReferenceRefreshService references, CliConsole console) : ICliCommand
+[Description("Met à jour les listes de référence locales : liste ESUS (si sa source est une adresse web), copie du Marché de l'inclusion (avec un jeton), copie des ESAT et EA de FINESS.")]
+public sealed class ReferenceRefreshCommand(ReferenceRefreshService references, CliConsole console) : CliCommand<EmptyCommandSettings>
 {
-    public CommandSpec Spec { get; } = new("reference refresh",
-        "Met à jour les listes de référence locales : liste ESUS (si sa source est une adresse web), copie du Marché de l'inclusion (avec un jeton), copie des ESAT et EA de FINESS.",
-        [], []);
-
-    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
     {
         var report = await references.RefreshAllAsync(cancellationToken);
         foreach (var result in report.Results)
@@ -33,13 +32,10 @@ public sealed class ReferenceRefreshCommand(ReferenceRefreshService references, 
 }
 
 /// <summary><c>esuscheck reference status</c>: what is local, and how old.</summary>
-public sealed class ReferenceStatusCommand(ReferenceRefreshService references, CliConsole console) : ICliCommand
+[Description("Indique les listes de référence locales (liste ESUS, copie du Marché de l'inclusion, copie des ESAT et EA de FINESS) et leur âge.")]
+public sealed class ReferenceStatusCommand(ReferenceRefreshService references, CliConsole console) : CliCommand<EmptyCommandSettings>
 {
-    public CommandSpec Spec { get; } = new("reference status",
-        "Indique les listes de référence locales (liste ESUS, copie du Marché de l'inclusion, copie des ESAT et EA de FINESS) et leur âge.",
-        [], []);
-
-    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, EmptyCommandSettings settings, CancellationToken cancellationToken)
     {
         var (marche, finess) = await references.GetCopiesAsync(cancellationToken);
         var staleness = (await references.CheckStalenessAsync(cancellationToken)).ToDictionary(s => s.List);

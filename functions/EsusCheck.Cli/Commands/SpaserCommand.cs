@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using EsusCheck.Bulk.InProcess;
 using EsusCheck.Bulk.Processing;
@@ -7,59 +8,65 @@ using EsusCheck.Registries.Esus;
 using EsusCheck.Spaser.InProcess;
 using EsusCheck.Spaser.Processing;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace EsusCheck.Cli.Commands;
 
 /// <summary><c>esuscheck spaser FICHIER [--acheteur SIRET] [--annee AAAA] [--output DOSSIER]</c>: the SPASER indicators
 /// of a DECP file (JSON, XML or consolidated CSV), in-process, with the same pipeline as the function app.</summary>
-public sealed class SpaserCommand(LocalSpaserRunner runner, EsusListImportService esusList, CliConsole console) : ICliCommand
+[Description("Calcule les indicateurs du SPASER à partir des données essentielles (DECP) d'un acheteur.")]
+public sealed class SpaserCommand(LocalSpaserRunner runner, EsusListImportService esusList, CliConsole console)
+    : CliCommand<SpaserCommand.Settings>
 {
-    public CommandSpec Spec { get; } = new("spaser",
-        "Calcule les indicateurs du SPASER à partir des données essentielles (DECP) d'un acheteur.",
-        [new ArgumentSpec("<FICHIER>", "les DECP : JSON ou XML (format de l'arrêté du 22 décembre 2022) ou CSV des DECP consolidées")],
-        [
-            new OptionSpec("--acheteur", "SIRET", "ne retenir que les marchés de cet acheteur (SIRET de « acheteur.id »)"),
-            new OptionSpec("--annee", "AAAA", "ne retenir que les marchés notifiés cette année-là"),
-            new OptionSpec("--output", "DOSSIER", "le dossier des résultats (par défaut : « <fichier>-spaser » à côté du fichier)"),
-        ]);
-
-    public async Task<int> RunAsync(ParsedArguments arguments, CancellationToken cancellationToken)
+    public sealed class Settings : CommandSettings
     {
-        var input = arguments.Argument(0)!;
-        if (!File.Exists(input))
+        [CommandArgument(0, "<FICHIER>"), Description("les DECP : JSON ou XML (format de l'arrêté du 22 décembre 2022) ou CSV des DECP consolidées")]
+        public string Input { get; set; } = "";
+
+        [CommandOption("--acheteur <SIRET>"), Description("ne retenir que les marchés de cet acheteur (SIRET de « acheteur.id »)")]
+        public string? Buyer { get; set; }
+
+        [CommandOption("--annee <AAAA>"), Description("ne retenir que les marchés notifiés cette année-là")]
+        public string? Year { get; set; }
+
+        [CommandOption("--output <DOSSIER>"), Description("le dossier des résultats (par défaut : « <fichier>-spaser » à côté du fichier)")]
+        public string? Output { get; set; }
+
+        /// <summary>The buyer's SIRET, normalised by <see cref="Validate"/>.</summary>
+        public string? BuyerSiret { get; private set; }
+
+        public int? NotifiedYear { get; private set; }
+
+        public override ValidationResult Validate()
         {
-            console.WriteError("Fichier introuvable", $"« {input} » n'existe pas.", "file_not_found");
-            return ExitCodes.InvalidInput;
-        }
-        string? buyer = null;
-        if (arguments.Value("--acheteur") is { } typed)
-        {
-            var parsed = IdentifierParser.ParseSiret(typed);
-            if (parsed.Value is not { } siret)
+            if (InputFile.MustExist(Input) is { Successful: false } missing) return missing;
+            if (Buyer is not null)
             {
-                console.WriteError("SIRET de l'acheteur invalide", parsed.Error!.Message, parsed.Error.Code);
-                return ExitCodes.InvalidInput;
+                var parsed = IdentifierParser.ParseSiret(Buyer);
+                if (parsed.Value is not { } siret) return UsageErrors.Invalid("SIRET de l'acheteur invalide", parsed.Error!.Message, parsed.Error.Code);
+                BuyerSiret = siret.Value;
             }
-            buyer = siret.Value;
-        }
-        int? year = null;
-        if (arguments.Value("--annee") is { } yearText)
-        {
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
+            if (Year is not null)
             {
-                console.WriteError("Année invalide", $"« {yearText} » n'est pas une année (quatre chiffres, par exemple 2024).", "year_invalid");
-                return ExitCodes.InvalidInput;
+                if (!int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+                    return UsageErrors.Invalid("Année invalide", $"« {Year} » n'est pas une année (quatre chiffres, par exemple 2024).", "year_invalid");
+                NotifiedYear = year;
             }
-            year = y;
+            return ValidationResult.Success();
         }
-        var output = arguments.Value("--output") ??
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var input = settings.Input;
+        var output = settings.Output ??
                      Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input))!, Bulk.Output.OutputNames.BaseName(input) + "-spaser");
 
         if (await esusList.EnsureLoadedAsync(cancellationToken) is { Rejection: { } rejection })
             console.WriteError("Liste ESUS non chargée", rejection.Message, rejection.Code);
 
         var run = await JobConsole.RunWithProgressAsync(console,
-            progress => runner.RunAsync(input, new SpaserFilter(buyer, year), output, progress, cancellationToken), r => r.Job);
+            progress => runner.RunAsync(input, new SpaserFilter(settings.BuyerSiret, settings.NotifiedYear), output, progress, cancellationToken), r => r.Job);
         var summary = run.Summary;
         if (run.Job.State != BulkJobState.Completed) return JobConsole.Refused(console, run.Job, summary?.Error, output);
 

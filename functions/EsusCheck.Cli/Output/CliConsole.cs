@@ -32,6 +32,8 @@ public sealed class CliConsole
     public TextWriter Error { get; }
 
     /// <summary>An error for a person: « Titre : détail (code : xxx) ».</summary>
-    public void WriteError(string title, string detail, string? code = null) =>
-        Error.WriteLine(code is null ? $"{title} : {detail}" : $"{title} : {detail} (code : {code})");
+    public void WriteError(string title, string detail, string? code = null) => Error.WriteLine(ErrorLine(title, detail, code));
+
+    public static string ErrorLine(string title, string detail, string? code = null) =>
+        code is null ? $"{title} : {detail}" : $"{title} : {detail} (code : {code})";
 }
