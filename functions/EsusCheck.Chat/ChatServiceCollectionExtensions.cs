@@ -27,7 +27,7 @@ public static class ChatServiceCollectionExtensions
                 options.ServerInfo = new Implementation { Name = "esuscheck", Title = "EsusCheck", Version = RulesVersion.Current };
                 options.ServerInstructions = McpTools.Instructions;
             })
-            .WithTools<McpTools>()
+            .WithTools<McpTools>(McpToolRegistration.SchemaOptions)
             .WithRequestFilters(filters => filters.AddCallToolFilter(McpToolCalls.Filter));
         return services;
     }
