@@ -16,6 +16,9 @@ public sealed class TeamsWebhookTests : IDisposable
 {
     private readonly ChatHarness _harness = new();
 
+    /// <summary>Two messages per channel and minute (the HTTP API's per-client budget, <c>HttpApi:ClientChecksPerMinute</c>).</summary>
+    private readonly ChatHarness _limited = new(new Dictionary<string, string?> { ["HttpApi:ClientChecksPerMinute"] = "2" });
+
     private static string Activity(string text, string conversation = "19:canal@thread.tacv2;messageid=1700000000000") => new JsonObject
     {
         ["type"] = "message",
@@ -39,9 +42,12 @@ public sealed class TeamsWebhookTests : IDisposable
 
     private static string Sign(byte[] body, string secret) => "HMAC " + TeamsSignature.Sign(body, Convert.FromBase64String(secret));
 
-    private async Task<(int Status, string ContentType, string Body)> PostAsync(byte[] body, string? authorization)
+    private Task<(int Status, string ContentType, string Body)> PostAsync(byte[] body, string? authorization) =>
+        PostAsync(_harness, body, authorization);
+
+    private static async Task<(int Status, string ContentType, string Body)> PostAsync(ChatHarness harness, byte[] body, string? authorization)
     {
-        var function = new TeamsWebhookFunction(_harness.Teams, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsWebhookFunction>.Instance);
+        var function = new TeamsWebhookFunction(harness.Teams, Microsoft.Extensions.Logging.Abstractions.NullLogger<TeamsWebhookFunction>.Instance);
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
         context.Request.Method = "POST";
         context.Request.ContentType = "application/json; charset=utf-8";
@@ -210,5 +216,74 @@ public sealed class TeamsWebhookTests : IDisposable
         Assert.Equal(0, _harness.Registry.Calls);
     }
 
-    public void Dispose() => _harness.Dispose();
+    private const string Channel = "19:canal@thread.tacv2;messageid=1700000000000";
+
+    private static async Task<string> SignedReplyAsync(ChatHarness harness, string text, string conversation = Channel)
+    {
+        var body = Encoding.UTF8.GetBytes(Activity(text, conversation));
+        var (status, _, json) = await PostAsync(harness, body, Sign(body, ChatHarness.TeamsSecret));
+        Assert.Equal(200, status);
+        var reply = JsonNode.Parse(json)!;
+        Assert.Equal("message", reply["type"]!.GetValue<string>());
+        return reply["text"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Past_its_budget_a_channel_gets_a_french_message_and_nothing_is_checked()
+    {
+        Assert.Contains("ESUS", await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"));
+        Assert.Contains("ESUS", await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.InsertionSiret}"));
+        var calls = _limited.Registry.Calls;
+
+        // Another thread of the same channel: same budget.
+        var refused = await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.NettoyageSiret}", "19:canal@thread.tacv2;messageid=1700000009999");
+
+        Assert.Matches(@"^Trop de questions en peu de temps : réessayez dans \d+ secondes?\. ", refused);
+        Assert.Contains("2 questions par minute", refused);
+        Assert.DoesNotContain(TestCompanies.NettoyageSiret, refused);
+        Assert.Equal(calls, _limited.Registry.Calls);
+    }
+
+    [Fact]
+    public async Task Another_channel_keeps_its_own_budget()
+    {
+        for (var i = 0; i < 2; i++) await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.JardinsSiret}");
+        Assert.StartsWith("Trop de questions", await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"));
+
+        var other = await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.NettoyageSiret}", "19:autre-canal@thread.tacv2;messageid=1700000000000");
+
+        Assert.DoesNotContain("Trop de questions", other);
+        Assert.Contains("SOCIETE GENERALE DE NETTOYAGE", other);
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_signature_or_replayed_spend_nothing_and_keep_their_401()
+    {
+        var unsigned = Encoding.UTF8.GetBytes(Activity($"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"));
+        var otherSecret = Convert.ToBase64String(Encoding.UTF8.GetBytes("un-autre-secret-qui-n-est-pas-le-bon-000"));
+        var expired = JsonNode.Parse(Activity($"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"))!;
+        expired["timestamp"] = "2026-03-12T09:00:00.000Z";
+        var expiredBody = Encoding.UTF8.GetBytes(expired.ToJsonString());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(401, (await PostAsync(_limited, unsigned, null)).Status);
+            Assert.Equal(401, (await PostAsync(_limited, unsigned, Sign(unsigned, otherSecret))).Status);
+            Assert.Equal(401, (await PostAsync(_limited, expiredBody, Sign(expiredBody, ChatHarness.TeamsSecret))).Status);
+        }
+
+        Assert.DoesNotContain("Trop de questions", await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"));
+        Assert.DoesNotContain("Trop de questions", await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"));
+        Assert.Contains("Trop de questions", await SignedReplyAsync(_limited, $"<at>EsusCheck</at> {TestCompanies.JardinsSiret}"));
+
+        // The budget spent, a bad signature is still refused as such, not answered.
+        var (status, _, json) = await PostAsync(_limited, unsigned, Sign(unsigned, otherSecret));
+        Assert.Equal(401, status);
+        Assert.Equal("teams_signature_invalid", JsonNode.Parse(json)!["code"]!.GetValue<string>());
+    }
+
+    public void Dispose()
+    {
+        _harness.Dispose();
+        _limited.Dispose();
+    }
 }

@@ -1,6 +1,9 @@
 using EsusCheck.Functions.Http;
 using EsusCheck.Functions.Tests.Support;
 using EsusCheck.Testing.Registries;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EsusCheck.Functions.Tests;
 
@@ -67,6 +70,49 @@ public sealed class RateLimitTests : IAsyncDisposable
 
         Contract.AssertProblem(refused, 429, ClientRateLimiter.Code, ApiOperations.Mcp);
         Assert.Equal(200, (await Mcp(As("autre-agent"), list)).Status);
+    }
+
+    [Fact]
+    public async Task Teams_messages_take_from_their_channel_budget_once_signed_and_the_refusal_is_logged_without_secret_or_siret()
+    {
+        const string secret = "c2VjcmV0LXBhcnRhZ2UtZGUtdGVzdC1wb3VyLXRlYW1zLTAxMjM0NTY3ODk=";
+        var unasked = TestSirets.Next();
+        await using var api = new ApiHarness(
+            services => services.AddLogging(logging => logging.AddFakeLogging()),
+            new Dictionary<string, string?> { ["HttpApi:ClientChecksPerMinute"] = "3", ["Chat:TeamsSecret"] = secret });
+        api.Stubs.RechercheFound(_known);
+        api.Stubs.RechercheFound(unasked);
+        for (var i = 0; i < 3; i++) Assert.Equal(401, (await Teams(api, _known, "HMAC " + Convert.ToBase64String(new byte[32]))).Status);
+        for (var i = 0; i < 3; i++) Assert.DoesNotContain("Trop de questions", (await Teams(api, _known, secret)).Json["text"]!.GetValue<string>());
+
+        var refused = await Teams(api, unasked, secret);
+
+        Assert.Equal(200, refused.Status);
+        Assert.Equal("message", refused.Json["type"]!.GetValue<string>());
+        Assert.StartsWith("Trop de questions en peu de temps : réessayez dans ", refused.Json["text"]!.GetValue<string>());
+        Assert.Equal(0, api.RechercheCalls(unasked));
+        var log = Assert.Single(api.Get<FakeLogCollector>().GetSnapshot(), r => r.Message.StartsWith("Teams message refused", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.DoesNotContain(unasked, log.Message);
+        Assert.DoesNotContain(secret, log.Message);
+    }
+
+    /// <summary>A Teams activity naming <paramref name="siret"/>, signed with the base64 <paramref name="secret"/>, or
+    /// sent with <paramref name="secret"/> as its Authorization header when that is already one (« HMAC … »).</summary>
+    private static async Task<HttpCall.Response> Teams(ApiHarness api, string siret, string secret)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "message",
+            ["timestamp"] = ApiHarness.Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["text"] = "<at>EsusCheck</at> " + siret,
+            ["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "19:canal@thread.tacv2;messageid=1" },
+        }.ToJsonString();
+        var authorization = secret.StartsWith("HMAC ", StringComparison.Ordinal)
+            ? secret
+            : "HMAC " + EsusCheck.Chat.Teams.TeamsSignature.Sign(System.Text.Encoding.UTF8.GetBytes(body), Convert.FromBase64String(secret));
+        var request = HttpCall.Request("POST", "/api/v1/teams", body: body, headers: new Dictionary<string, string> { ["Authorization"] = authorization });
+        return await (await api.Function<EsusCheck.Functions.Chat.TeamsWebhookFunction>().Run(request, default)).ExecuteAsync(request);
     }
 
     private async Task<HttpCall.Response> Chat(Dictionary<string, string> headers, string body)

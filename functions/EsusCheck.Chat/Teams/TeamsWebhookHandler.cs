@@ -11,11 +11,15 @@ using Microsoft.Extensions.Options;
 namespace EsusCheck.Chat.Teams;
 
 /// <summary>A Teams outgoing webhook: verifies the HMAC signature over the raw body, reads the Activity, removes the
-/// bot mention, answers synchronously with a message activity carrying the reply text and its Adaptive Card.</summary>
+/// bot mention, takes one message from the channel's per-minute budget, answers synchronously with a message activity
+/// carrying the reply text and its Adaptive Card.</summary>
 public sealed partial class TeamsWebhookHandler(
-    ChatService chat, IOptions<ChatOptions> options, TimeProvider clock, ILogger<TeamsWebhookHandler> logger)
+    ChatService chat, IClientBudget budget, IOptions<ChatOptions> options, TimeProvider clock, ILogger<TeamsWebhookHandler> logger)
 {
     public const string ClientId = "teams";
+
+    /// <summary>The budget channel: Teams clients never share a bucket with HTTP API clients.</summary>
+    public const string BudgetChannel = "teams";
 
     private static readonly IReadOnlyDictionary<string, string> Challenge = new Dictionary<string, string> { ["WWW-Authenticate"] = TeamsSignature.Scheme };
 
@@ -60,6 +64,15 @@ public sealed partial class TeamsWebhookHandler(
             return HttpReply.Problem(401, "teams_activity_expired", "Activité expirée",
                 "L'horodatage de l'activité Teams est trop éloigné de l'heure du serveur : la requête n'est pas acceptée (rejeu ?).", Challenge);
 
+        // Only now, the request authenticated and fresh: an unsigned or replayed request must not spend a channel's budget.
+        if (budget.TryTake(BudgetChannel, BudgetKey(message, conversation), 1) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            logger.LogWarning("Teams message refused: its channel asked more than {PerMinute} per minute; retry in {Seconds} s", budget.PerMinute, seconds);
+            return Message($"Trop de questions en peu de temps : réessayez dans {seconds} seconde{(seconds > 1 ? "s" : "")}. " +
+                           $"La limite ({budget.PerMinute} questions par minute et par canal) préserve le quota des registres publics, partagé par tous les acheteurs.");
+        }
+
         var text = CleanText(rawText ?? "");
         if (text.Length > options.Value.MaxMessageLength)
             return Message($"Votre message compte {text.Length} caractères ; la limite est de {options.Value.MaxMessageLength}. " +
@@ -67,6 +80,18 @@ public sealed partial class TeamsWebhookHandler(
         var conversationId = conversation is { Length: > 0 } ? "teams:" + conversation : null;
         var answer = await chat.AnswerAsync(text.Length == 0 ? "aide" : text, conversationId, ClientId, cancellationToken);
         return Message(answer.Reply, answer.Card);
+    }
+
+    /// <summary>Whose budget a message spends: its channel (the conversation id without the thread's « ;messageid=… », so
+    /// that opening threads gives no fresh budget), else its tenant, else one bucket shared by all of Teams.</summary>
+    private static string BudgetKey(JsonObject activity, string? conversation)
+    {
+        if (conversation is { Length: > 0 })
+            return "conversation:" + (conversation.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase) is var thread and >= 0
+                ? conversation[..thread]
+                : conversation);
+        var tenant = (activity["conversation"] as JsonObject)?["tenantId"] ?? ((activity["channelData"] as JsonObject)?["tenant"] as JsonObject)?["id"];
+        return tenant is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? "tenant:" + id : "shared";
     }
 
     /// <summary>A property that is a string, or absent when not required; anything else makes the activity malformed.</summary>

@@ -1,3 +1,4 @@
+using EsusCheck.Chat.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class HttpApiServiceCollectionExtensions
         services.TryAddSingleton<ObservedChecks>();
         services.TryAddSingleton<ReportCaching>();
         services.TryAddSingleton<ClientRateLimiter>();
+        services.TryAddSingleton<IClientBudget>(provider => provider.GetRequiredService<ClientRateLimiter>());
         services.TryAddSingleton<CheckEndpoint>();
         services.TryAddSingleton<BatchChecker>();
         services.TryAddSingleton<BatchCheckEndpoint>();

@@ -6,6 +6,7 @@ using EsusCheck.Core.Application;
 using EsusCheck.Core.Facts;
 using EsusCheck.Core.Identifiers;
 using EsusCheck.Functions.Chat;
+using EsusCheck.Functions.Http;
 using EsusCheck.Storage.Chat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace EsusCheck.Chat.Tests.Support;
 
-/// <summary>The real chat services, as <c>AddEsusCheckCore</c> + <c>AddChat</c> compose them, over the fake registry,
+/// <summary>The real chat services, as <c>AddEsusCheckCore</c> + <c>AddChat</c> compose them (with the HTTP API's
+/// per-client budget, <c>AddHttpApi</c>, that the Teams webhook takes from), over the fake registry,
 /// an in-memory ESUS list holding the Jardins du cœur, and a fake clock.</summary>
 public sealed class ChatHarness : IDisposable
 {
@@ -41,6 +43,7 @@ public sealed class ChatHarness : IDisposable
         configure?.Invoke(services);
         services.AddEsusCheckCore(configuration);
         services.AddChat(configuration);
+        services.AddHttpApi(configuration);
         services.AddMcpHttp();
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
         _services = services.BuildServiceProvider();
